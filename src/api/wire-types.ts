@@ -9,11 +9,7 @@
 
 /** A verification's state. `transferable` only occurs for email links of sign-in and sign-up. */
 export type VerificationStatusJSON =
-  | 'unverified'
-  | 'verified'
-  | 'transferable'
-  | 'failed'
-  | 'expired'
+  'unverified' | 'verified' | 'transferable' | 'failed' | 'expired'
 
 /** The strategies a signed-in user can prepare for an email address. */
 export type EmailVerificationStrategyJSON = 'email_code' | 'email_link' | 'enterprise_sso'

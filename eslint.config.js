@@ -1,0 +1,129 @@
+// @ts-check
+import js from '@eslint/js'
+import pluginQuery from '@tanstack/eslint-plugin-query'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/**
+ * DESIGN.md's one rule between layers: imports only point down (components → hooks → api), `api` never
+ * imports React, `ui` never imports hooks or api, and the emulator shares nothing with the client but
+ * the wire types. `test/layer-rule.test.ts` proves each of these fails the run.
+ */
+const layer = (files, patterns) => ({
+  files,
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+})
+const react = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  '@tanstack/*',
+  'react-hook-form',
+  '@hookform/*',
+]
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist',
+      'storybook-static',
+      'coverage',
+      'public/mockServiceWorker.js',
+      'node_modules',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.strict,
+  pluginQuery.configs['flat/recommended'],
+  {
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      curly: ['error', 'all'],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No dangerouslySetInnerHTML: render text, never HTML strings.',
+        },
+      ],
+    },
+  },
+  layer(
+    ['src/api/**'],
+    [
+      { group: react, message: 'src/api is React-free (DESIGN.md, layers).' },
+      {
+        group: [
+          '**/hooks',
+          '**/hooks/**',
+          '**/components',
+          '**/components/**',
+          '**/localization/**',
+          '**/testing/**',
+          '**/server/**',
+        ],
+        message:
+          'Imports only point down: components → hooks → api. src/api may import nothing above it.',
+      },
+    ],
+  ),
+  layer(
+    ['src/hooks/**'],
+    [
+      {
+        group: ['**/components', '**/components/**', '**/testing/**', '**/server/**'],
+        message:
+          'Imports only point down: components → hooks → api. src/hooks may not import components, testing or server.',
+      },
+    ],
+  ),
+  layer(
+    ['src/components/ui/**'],
+    [
+      {
+        group: ['**/hooks', '**/hooks/**', '**/api', '**/api/**', '@tanstack/*'],
+        message: 'components/ui holds data-free primitives (DESIGN.md): no hooks, no api.',
+      },
+    ],
+  ),
+  layer(
+    ['src/server/**'],
+    [
+      {
+        group: [...react, '**/hooks/**', '**/components/**', '**/testing/**'],
+        message: 'src/server is the React-free Backend API client (DESIGN.md).',
+      },
+    ],
+  ),
+  layer(
+    ['src/testing/**'],
+    [
+      {
+        group: [
+          '**/api/*',
+          '!**/api/wire-types',
+          '**/hooks/**',
+          '**/components/**',
+          '**/server/**',
+        ],
+        message:
+          'The emulator is the server side: it shares only the wire types with the client (DESIGN.md), never its parsers or request builders.',
+      },
+    ],
+  ),
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-d.ts', 'test/**', 'scripts/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+)
