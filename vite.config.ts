@@ -7,7 +7,12 @@ export default defineConfig({
   publicDir: false,
   build: {
     lib: {
-      entry: { index: 'src/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        testing: 'src/testing/index.ts',
+        'testing-node': 'src/testing/node.ts',
+        'emulator-bin': 'src/testing/emulator-bin.ts',
+      },
       formats: ['es'],
     },
     minify: false,
@@ -20,6 +25,7 @@ export default defineConfig({
         'react-hook-form',
         /^@hookform\//,
         /^zod($|\/)/,
+        /^msw($|\/)/,
         /^node:/,
       ],
     },

@@ -115,7 +115,7 @@ export interface ClientWrappedJSON<TResponse> {
 export interface ClerkErrorJSON {
   code: string
   message: string
-  long_message?: string
+  long_message: string
   meta?: {
     param_name?: string
     session_id?: string

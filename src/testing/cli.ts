@@ -1,0 +1,137 @@
+/**
+ * `react-email-addresses-emulator`: the emulator as a local HTTP server. `main` takes argv and an
+ * output sink and resolves with the exit code, so tests run it in-process.
+ */
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { createFapiEmulator } from './emulator'
+import { type EmulatorServer, startEmulatorServer } from './http-server'
+import { parseSeed } from './seed'
+import type { EmulatorSeed } from './types'
+
+/** Usage text, printed by `--help` and after a bad flag. */
+export const USAGE = `Usage: react-email-addresses-emulator [options]
+
+  --port <n>          port to listen on (default 4010; 0 picks a free port)
+  --host <host>       interface to bind (default 127.0.0.1)
+  --seed <file.json>  users and instance settings to start from
+  --strict            require the __client cookie or __clerk_db_jwt on FAPI calls
+  --secret-key <key>  BAPI secret key (default sk_test_emulator)
+  --help              show this help`
+
+/** Where the CLI writes, and a hook that sees the running server (tests use it). */
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+  onListening?(server: EmulatorServer): void
+}
+
+const stdio: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+}
+
+interface CliConfig {
+  port: number
+  host: string
+  seed: EmulatorSeed
+  help: boolean
+}
+
+async function parseCli(argv: string[]): Promise<CliConfig> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      strict: { type: 'boolean' },
+      'secret-key': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  })
+  const port = Number(values.port ?? '4010')
+  if (!/^\d+$/.test(values.port ?? '4010') || port > 65535) {
+    throw new Error(`--port must be an integer from 0 to 65535, got "${values.port}"`)
+  }
+  if (values.host !== undefined && values.host.trim() === '') {
+    throw new Error('--host must not be empty')
+  }
+  const secretKey = values['secret-key']
+  if (secretKey !== undefined && !/^sk_(test|live)_\S+$/.test(secretKey)) {
+    throw new Error('--secret-key must look like sk_test_… or sk_live_…')
+  }
+  let seed: EmulatorSeed = {}
+  if (values.seed !== undefined) {
+    let text: string
+    try {
+      text = await readFile(values.seed, 'utf8')
+    } catch (error) {
+      throw new Error(`--seed: cannot read ${values.seed}`, { cause: error })
+    }
+    try {
+      seed = parseSeed(JSON.parse(text))
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new Error(`--seed ${values.seed}: ${reason}`, { cause: error })
+    }
+  }
+  if (values.strict) {
+    seed = { ...seed, strict: true }
+  }
+  if (secretKey !== undefined) {
+    seed = { ...seed, secretKey }
+  }
+  return { port, host: values.host ?? '127.0.0.1', seed, help: values.help === true }
+}
+
+function waitForSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve(signal)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
+
+/**
+ * Runs the CLI; resolves with the exit code (2 for bad flags, 1 if the port is taken, 0 after a signal).
+ * @example process.exitCode = await main(process.argv.slice(2))
+ */
+export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
+  let config: CliConfig
+  try {
+    config = await parseCli(argv)
+  } catch (error) {
+    io.err(`react-email-addresses-emulator: ${error instanceof Error ? error.message : error}`)
+    io.err(USAGE)
+    return 2
+  }
+  if (config.help) {
+    io.out(USAGE)
+    return 0
+  }
+  let server: EmulatorServer
+  try {
+    const emulator = createFapiEmulator(config.seed)
+    server = await startEmulatorServer({ port: config.port, host: config.host, emulator })
+  } catch (error) {
+    io.err(
+      `react-email-addresses-emulator: cannot listen: ${error instanceof Error ? error.message : error}`,
+    )
+    return 1
+  }
+  const stopped = waitForSignal()
+  io.out(`FAPI emulator listening on ${server.url}`)
+  io.out(`Inbox: ${server.url}/__emulator/inbox`)
+  io.onListening?.(server)
+  const signal = await stopped
+  await server.close()
+  io.out(`Stopped (${signal}).`)
+  return 0
+}

@@ -1,0 +1,218 @@
+/**
+ * The emulator core: in-memory state plus a framework-agnostic `fetch(Request): Promise<Response>`
+ * that serves FAPI, BAPI and the control routes. The HTTP server and the msw handlers both wrap it.
+ */
+import { createClock, type EmulatorClock } from './clock'
+import { DroppedConnectionError, faultError, type PendingFault, takeFault } from './faults'
+import {
+  ApiError,
+  type Ctx,
+  corsHeaders,
+  type EmulatorControls,
+  preflightHeaders,
+  type Reply,
+} from './http'
+import { newTraceId } from './ids'
+import { match, type Route } from './router'
+import { bapiRoutes } from './routes/bapi'
+import { controlRoutes } from './routes/control'
+import { fapiClientRoutes } from './routes/fapi-client'
+import { fapiMeRoutes } from './routes/fapi-me'
+import { clientJSON, type View } from './serialize'
+import { buildState } from './state'
+import type { EmulatorSeed, EmulatorState, FaultSpec, OutboxMessage } from './types'
+
+/** Options of `createFapiEmulator`: a seed, plus `now` to start a frozen clock at a fixed time. */
+export interface EmulatorOptions extends EmulatorSeed {
+  /** Freeze the clock at this epoch-ms time (moved only by `clock.advance`). Default: real time. */
+  now?: number
+}
+
+/** The ids of the default client's signed-in session. */
+export interface SignedInIds {
+  clientId: string
+  sessionId: string
+  userId: string
+}
+
+/** The emulator returned by `createFapiEmulator`. */
+export interface FapiEmulator {
+  /** Serves one request, like `fetch`; rejects with `DroppedConnectionError` for a drop fault. */
+  fetch(request: Request): Promise<Response>
+  /** Every message sent so far, oldest first (a copy). */
+  readonly outbox: readonly OutboxMessage[]
+  /** The newest message, optionally to one address. */
+  latestMessage(to?: string): OutboxMessage | undefined
+  readonly clock: EmulatorClock
+  /** The default client's session and user. */
+  readonly signedIn: SignedInIds
+  /** Replaces all state with `seed` (default: the options the emulator was created with). */
+  reset(seed?: EmulatorSeed): void
+  /** Queues a fault for the next `times` (default 1) matching requests. */
+  injectFault(fault: FaultSpec): void
+  /** Marks the signed-in session as freshly reverified. */
+  reverify(): void
+}
+
+const ROUTES: Route[] = [...fapiMeRoutes, ...fapiClientRoutes, ...bapiRoutes, ...controlRoutes]
+
+/** Splits a proxy prefix (`/__clerk/v1/me` → `/__clerk`, `/v1/me`) and drops a trailing slash. */
+function splitPath(pathname: string): { prefix: string; path: string } {
+  const at = pathname.search(/\/(?:v1|__emulator)(?:\/|$)/)
+  const prefix = at > 0 ? pathname.slice(0, at) : ''
+  const rest = at > 0 ? pathname.slice(at) : pathname
+  return { prefix, path: rest.length > 1 ? rest.replace(/\/+$/, '') : rest }
+}
+
+function errorReply(error: unknown, ctx: Ctx, bapi: boolean): Reply {
+  const api =
+    error instanceof ApiError
+      ? error
+      : new ApiError(
+          500,
+          'internal_clerk_error',
+          'Oops, an unexpected error occurred',
+          'Oops, an unexpected error occurred',
+          {
+            detail: error instanceof Error ? error.message : String(error),
+          },
+        )
+  // clerk-js applies `meta.client` even on errors (PROTOCOL §1.9), so send the updated client.
+  const client = ctx.client ? clientJSON(ctx.view, ctx.client) : null
+  return {
+    status: api.status,
+    headers: api.headers,
+    body: { errors: [api.toJSON()], meta: bapi ? {} : { client }, clerk_trace_id: newTraceId() },
+  }
+}
+
+function toResponse(reply: Reply, request: Request, cookies: string[]): Response {
+  const headers = new Headers(corsHeaders(request))
+  for (const [name, value] of Object.entries(reply.headers ?? {})) {
+    headers.set(name, value)
+  }
+  for (const cookie of cookies) {
+    headers.append('Set-Cookie', cookie)
+  }
+  headers.set('Content-Type', reply.text?.type ?? 'application/json')
+  headers.set('Cache-Control', 'no-store')
+  const body = reply.text ? reply.text.content : JSON.stringify(reply.body ?? {})
+  return new Response(body, { status: reply.status, headers })
+}
+
+/**
+ * Creates an emulator of Clerk's FAPI and BAPI email-address endpoints.
+ * @example
+ * const emulator = createFapiEmulator({ settings: { resendThrottleMs: 0 } })
+ * const res = await emulator.fetch(new Request('http://fapi.test/v1/me'))
+ */
+export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator {
+  const { now: start, ...initialSeed } = options
+  const clock = createClock(start)
+  let state: EmulatorState = buildState(initialSeed, clock.now())
+  let faults: PendingFault[] = []
+
+  const controls: EmulatorControls = {
+    clock,
+    reset(seed) {
+      state = buildState(seed ?? initialSeed, clock.now())
+      faults = []
+    },
+    injectFault(fault) {
+      faults.push({ spec: fault, remaining: fault.times ?? 1 })
+    },
+    clearFaults() {
+      faults = []
+    },
+  }
+
+  function signedIn(): SignedInIds {
+    const sessionId = state.clients.get(state.defaultClientId)?.lastActiveSessionId ?? ''
+    const userId = state.sessions.get(sessionId)?.userId ?? ''
+    return { clientId: state.defaultClientId, sessionId, userId }
+  }
+
+  async function serve(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    if (request.method === 'OPTIONS') {
+      return new Response(null, { status: 204, headers: preflightHeaders(request) })
+    }
+    const override = request.method === 'POST' ? url.searchParams.get('_method') : null
+    const method = (override ?? request.method).toUpperCase()
+    const { prefix, path } = splitPath(url.pathname)
+    const view: View = { state, now: clock.now(), base: `${url.origin}${prefix}` }
+    const ctx: Ctx = {
+      request,
+      url,
+      method,
+      path,
+      body: '',
+      state,
+      view,
+      controls,
+      client: null,
+      setCookies: [],
+    }
+    const bapi = path.startsWith('/v1/email_addresses')
+    if (!path.startsWith('/__emulator')) {
+      const fault = takeFault(faults, [request.method.toUpperCase(), method], path)
+      if (fault?.delayMs) {
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+      }
+      if (fault?.drop) {
+        throw new DroppedConnectionError(path)
+      }
+      if (fault?.status) {
+        return toResponse(errorReply(faultError(fault), ctx, bapi), request, [])
+      }
+    }
+    let reply: Reply
+    try {
+      ctx.body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+      const found = match(ROUTES, method, path)
+      if (!found.route) {
+        throw found.pathKnown
+          ? new ApiError(
+              405,
+              'method_not_allowed',
+              'Method not allowed',
+              `${method} is not allowed on ${path}.`,
+            )
+          : new ApiError(404, 'resource_not_found', 'not found', `No route for ${method} ${path}.`)
+      }
+      reply = found.route.handler(ctx, found.params)
+    } catch (error) {
+      reply = errorReply(error, ctx, bapi)
+    }
+    return toResponse(reply, request, ctx.setCookies)
+  }
+
+  return {
+    fetch: serve,
+    get outbox() {
+      return [...state.outbox]
+    },
+    latestMessage(to) {
+      const wanted = to?.toLowerCase()
+      for (let i = state.outbox.length - 1; i >= 0; i -= 1) {
+        const message = state.outbox[i]
+        if (message && (wanted === undefined || message.to === wanted)) {
+          return message
+        }
+      }
+      return undefined
+    },
+    clock,
+    get signedIn() {
+      return signedIn()
+    },
+    reset: controls.reset,
+    injectFault: controls.injectFault,
+    reverify() {
+      const session = state.sessions.get(signedIn().sessionId)
+      if (session) {
+        session.reverifiedAt = clock.now()
+      }
+    },
+  }
+}

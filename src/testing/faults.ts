@@ -1,0 +1,103 @@
+/**
+ * Injected faults: for the next N requests matching a method and a path, answer an error status,
+ * wait, or drop the connection, so clients can be tested against a failing FAPI.
+ */
+import { ApiError } from './http'
+import type { FaultSpec } from './types'
+
+/** A queued fault with its remaining uses. */
+export interface PendingFault {
+  spec: FaultSpec
+  remaining: number
+}
+
+/**
+ * Thrown (as a rejected `fetch`) when a fault drops the connection; like a network error it is a
+ * `TypeError`. The HTTP server destroys the socket and the msw handlers answer `HttpResponse.error()`.
+ */
+export class DroppedConnectionError extends TypeError {
+  constructor(path: string) {
+    super(`emulator dropped the connection to ${path} (injected fault)`)
+    this.name = 'DroppedConnectionError'
+  }
+}
+
+const CODE_BY_STATUS: Record<number, [string, string]> = {
+  400: ['request_invalid', 'The request was invalid.'],
+  401: ['authentication_invalid', 'Unable to authenticate the request.'],
+  403: ['authorization_invalid', 'You are not authorized to perform this request.'],
+  404: ['resource_not_found', 'Resource not found'],
+  422: ['form_param_value_invalid', 'A parameter was invalid.'],
+  429: ['too_many_requests', 'Too many requests. Please try again later.'],
+  500: ['internal_clerk_error', 'Oops, an unexpected error occurred'],
+  503: ['maintenance_mode', 'The service is under maintenance. Please try again later.'],
+}
+
+/** The error a status fault answers; 429 carries `Retry-After: 1`. */
+export function faultError(spec: FaultSpec): ApiError {
+  const status = spec.status ?? 500
+  const [defaultCode, long] = CODE_BY_STATUS[status] ?? ['internal_clerk_error', 'Injected fault']
+  const headers: Record<string, string> = status === 429 ? { 'Retry-After': '1' } : {}
+  return new ApiError(status, spec.code ?? defaultCode, long, long, {}, headers)
+}
+
+function pathMatches(pattern: string, path: string): boolean {
+  if (pattern.endsWith('*')) {
+    return path.startsWith(pattern.slice(0, -1))
+  }
+  const exact = pattern.length > 1 ? pattern.replace(/\/+$/, '') : pattern
+  return exact === path
+}
+
+/** Takes one use of the first fault matching the request (real or logical verb), if any. */
+export function takeFault(
+  faults: PendingFault[],
+  methods: string[],
+  path: string,
+): FaultSpec | null {
+  const index = faults.findIndex((f) => {
+    const method = (f.spec.method ?? '*').toUpperCase()
+    return (method === '*' || methods.includes(method)) && pathMatches(f.spec.path, path)
+  })
+  const found = faults[index]
+  if (!found) {
+    return null
+  }
+  found.remaining -= 1
+  if (found.remaining <= 0) {
+    faults.splice(index, 1)
+  }
+  return found.spec
+}
+
+/**
+ * Validates unknown JSON as a `FaultSpec` (for `POST /__emulator/faults`), or throws an `Error`.
+ * @example parseFault({ path: '/v1/me/email_addresses', status: 503, times: 2 })
+ */
+export function parseFault(value: unknown): FaultSpec {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error('a fault must be a JSON object')
+  }
+  const f = value as Record<string, unknown>
+  if (typeof f.path !== 'string' || !f.path.startsWith('/')) {
+    throw new Error('fault.path must be a path starting with "/"')
+  }
+  for (const key of ['times', 'status', 'delayMs'] as const) {
+    const n = f[key]
+    if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n < 0)) {
+      throw new Error(`fault.${key} must be a non-negative integer`)
+    }
+  }
+  if (typeof f.status === 'number' && (f.status < 400 || f.status > 599)) {
+    throw new Error('fault.status must be between 400 and 599')
+  }
+  for (const key of ['method', 'code'] as const) {
+    if (f[key] !== undefined && typeof f[key] !== 'string') {
+      throw new Error(`fault.${key} must be a string`)
+    }
+  }
+  if (f.drop !== undefined && typeof f.drop !== 'boolean') {
+    throw new Error('fault.drop must be a boolean')
+  }
+  return f as unknown as FaultSpec
+}

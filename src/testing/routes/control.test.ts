@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest'
+import type { EmailAddressJSON } from '../../api/wire-types'
+import { escapeHtml, renderInbox } from '../inbox-html'
+import { TRANSPORTS, useHarness } from '../test-harness'
+import type { OutboxMessage } from '../types'
+
+async function addAndSend(
+  h: ReturnType<typeof useHarness>,
+  address: string,
+  strategy = 'email_code',
+) {
+  const created = await h.call<{ response: EmailAddressJSON }>('POST', '/v1/me/email_addresses/', {
+    form: { email_address: address },
+  })
+  const id = created.body.response.id
+  await h.call('POST', `/v1/me/email_addresses/${id}/prepare_verification`, {
+    form: { strategy, redirect_url: 'https://app.test/done' },
+  })
+  return id
+}
+
+describe.each(TRANSPORTS)('control routes (%s)', (transport) => {
+  const h = useHarness(transport)
+
+  it('lists the outbox as JSON and clears it', async () => {
+    await addAndSend(h, 'out@example.com')
+    const outbox = await h.call<OutboxMessage[]>('GET', '/__emulator/outbox')
+    expect(outbox.body).toHaveLength(1)
+    expect(outbox.body[0]).toMatchObject({ to: 'out@example.com', strategy: 'email_code' })
+    expect(outbox.body[0]!.code).toBe(h.emulator.latestMessage()!.code)
+    await h.call('DELETE', '/__emulator/outbox', { realVerb: true })
+    expect((await h.call<OutboxMessage[]>('GET', '/__emulator/outbox')).body).toEqual([])
+  })
+
+  it('renders the inbox as HTML with each code and a working link', async () => {
+    await addAndSend(h, 'code@example.com')
+    await addAndSend(h, 'link@example.com', 'email_link')
+    const response = await rawGet(h, '/__emulator/inbox')
+    expect(response.headers.get('content-type')).toContain('text/html')
+    const html = await response.text()
+    expect(html).toContain(
+      `<code data-testid="code">${h.emulator.latestMessage('code@example.com')!.code}</code>`,
+    )
+    const link = h.emulator.latestMessage('link@example.com')!.link!
+    expect(html).toContain(`href="${escapeHtml(link)}"`)
+    const followed = await rawGet(h, link.slice(h.base.length))
+    expect(followed.status).toBe(303)
+  })
+
+  it('reports the signed-in ids and resets from a JSON seed', async () => {
+    const state = await h.call<{ client_id: string; session_id: string; user_id: string }>(
+      'GET',
+      '/__emulator/state',
+    )
+    expect(state.body).toMatchObject({
+      client_id: h.emulator.signedIn.clientId,
+      session_id: h.emulator.signedIn.sessionId,
+      user_id: h.emulator.signedIn.userId,
+    })
+    const reset = await h.call('POST', '/__emulator/reset', {
+      json: { users: [{ email_addresses: ['z@example.com'] }] },
+    })
+    expect(reset.status).toBe(200)
+    expect(h.emulator.signedIn.userId).not.toBe(state.body.user_id)
+    const bad = await h.call('POST', '/__emulator/reset', { json: { users: 'nope' } })
+    expect([bad.status, bad.error.code, bad.error.long_message]).toEqual([
+      400,
+      'request_body_invalid',
+      'seed.users must be an array',
+    ])
+  })
+
+  it('advances the clock', async () => {
+    const before = h.emulator.clock.now()
+    const res = await h.call<{ now: number }>('POST', '/__emulator/clock', {
+      json: { advance_ms: 60_000 },
+    })
+    expect(res.body.now).toBeGreaterThanOrEqual(before + 60_000)
+  })
+})
+
+describe.each(TRANSPORTS)('faults (%s)', (transport) => {
+  const h = useHarness(transport)
+
+  it('answers the next N matching requests with the status and code, then recovers', async () => {
+    const queued = await h.call('POST', '/__emulator/faults', {
+      json: { method: 'DELETE', path: '/v1/me/email_addresses/*', times: 2, status: 503 },
+    })
+    expect(queued.status).toBe(200)
+    const get = await h.call('GET', '/v1/me/email_addresses/idn_x')
+    expect(get.status).toBe(404)
+    for (let i = 0; i < 2; i += 1) {
+      const res = await h.call('DELETE', '/v1/me/email_addresses/idn_x')
+      expect([res.status, res.error.code]).toEqual([503, 'maintenance_mode'])
+    }
+    expect((await h.call('DELETE', '/v1/me/email_addresses/idn_x')).status).toBe(404)
+  })
+
+  it('uses the given code, and a 429 carries Retry-After', async () => {
+    h.emulator.injectFault({
+      path: '/v1/me/email_addresses',
+      status: 429,
+      code: 'too_many_requests',
+    })
+    const res = await h.call('POST', '/v1/me/email_addresses/', {
+      form: { email_address: 'a@example.com' },
+    })
+    expect([res.status, res.error.code, res.headers.get('retry-after')]).toEqual([
+      429,
+      'too_many_requests',
+      '1',
+    ])
+  })
+
+  it('delays a response', async () => {
+    h.emulator.injectFault({ method: 'GET', path: '/v1/me', delayMs: 80 })
+    const started = Date.now()
+    const res = await h.call('GET', '/v1/me')
+    expect(res.status).toBe(200)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(70)
+  })
+
+  it('drops the connection like a network error', async () => {
+    h.emulator.injectFault({ path: '/v1/me', drop: true })
+    await expect(h.call('GET', '/v1/me')).rejects.toThrow(TypeError)
+    expect((await h.call('GET', '/v1/me')).status).toBe(200)
+  })
+
+  it('rejects malformed faults', async () => {
+    const res = await h.call('POST', '/__emulator/faults', { json: { path: 'v1/me', status: 200 } })
+    expect([res.status, res.error.code]).toEqual([400, 'request_body_invalid'])
+  })
+})
+
+describe('inbox escaping', () => {
+  it('escapes every text and only links http(s) URLs', () => {
+    const message: OutboxMessage = {
+      id: 'msg_1',
+      to: '"><img src=x onerror=alert(1)>@example.com',
+      subject: '<script>alert(1)</script>',
+      strategy: 'email_link',
+      code: null,
+      link: 'javascript:alert(1)',
+      email_address_id: 'idn_1',
+      user_id: 'user_1',
+      created_at: 0,
+    }
+    const html = renderInbox([message])
+    expect(html).not.toContain('<script>alert')
+    expect(html).not.toContain('<img')
+    expect(html).not.toContain('javascript:')
+    expect(html).toContain('&lt;script&gt;')
+  })
+})
+
+async function rawGet(h: ReturnType<typeof useHarness>, path: string) {
+  const request = new Request(new URL(path, h.base), { redirect: 'manual' })
+  return h.base === 'http://fapi.test' ? h.emulator.fetch(request) : fetch(request)
+}

@@ -1,0 +1,102 @@
+/**
+ * Checks a seed that arrives as JSON (CLI `--seed`, `POST /__emulator/reset`) and explains what is
+ * wrong in plain words, instead of failing later on a missing field.
+ */
+import type { EmulatorSeed } from './types'
+
+const NUMBER_SETTINGS = [
+  'codeLength',
+  'codeLifetimeMs',
+  'linkLifetimeMs',
+  'maxAttempts',
+  'resendThrottleMs',
+  'reverificationMaxAgeMs',
+  'maxUnverified',
+] as const
+const LIST_SETTINGS = [
+  'strategies',
+  'reverificationRequired',
+  'ssoDomains',
+  'blockedDomains',
+] as const
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function checkSettings(settings: Record<string, unknown>) {
+  for (const key of Object.keys(settings)) {
+    const known = [...NUMBER_SETTINGS, ...LIST_SETTINGS, 'testMode'] as string[]
+    if (!known.includes(key)) {
+      throw new Error(`seed.settings.${key} is not a known setting (known: ${known.join(', ')})`)
+    }
+  }
+  for (const key of NUMBER_SETTINGS) {
+    const value = settings[key]
+    if (
+      value !== undefined &&
+      (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    ) {
+      throw new Error(`seed.settings.${key} must be a non-negative number`)
+    }
+  }
+  for (const key of LIST_SETTINGS) {
+    const value = settings[key]
+    if (
+      value !== undefined &&
+      (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    ) {
+      throw new Error(`seed.settings.${key} must be an array of strings`)
+    }
+  }
+  if (settings.testMode !== undefined && typeof settings.testMode !== 'boolean') {
+    throw new Error('seed.settings.testMode must be a boolean')
+  }
+}
+
+function checkUser(user: unknown, index: number) {
+  if (!isObject(user) || !Array.isArray(user.email_addresses)) {
+    throw new Error(`seed.users[${index}] must be an object with an email_addresses array`)
+  }
+  user.email_addresses.forEach((entry: unknown, j: number) => {
+    const ok =
+      typeof entry === 'string' || (isObject(entry) && typeof entry.email_address === 'string')
+    if (!ok) {
+      throw new Error(
+        `seed.users[${index}].email_addresses[${j}] must be a string or { email_address, verified?, primary? }`,
+      )
+    }
+  })
+}
+
+/**
+ * Validates unknown JSON as an `EmulatorSeed`, or throws an `Error` saying which field is wrong.
+ * @example parseSeed(JSON.parse(readFileSync('seed.json', 'utf8')))
+ */
+export function parseSeed(value: unknown): EmulatorSeed {
+  if (value === undefined || value === null) {
+    return {}
+  }
+  if (!isObject(value)) {
+    throw new Error('the seed must be a JSON object')
+  }
+  if (value.users !== undefined) {
+    if (!Array.isArray(value.users)) {
+      throw new Error('seed.users must be an array')
+    }
+    value.users.forEach(checkUser)
+  }
+  if (value.settings !== undefined) {
+    if (!isObject(value.settings)) {
+      throw new Error('seed.settings must be an object')
+    }
+    checkSettings(value.settings)
+  }
+  if (value.strict !== undefined && typeof value.strict !== 'boolean') {
+    throw new Error('seed.strict must be a boolean')
+  }
+  if (value.secretKey !== undefined && typeof value.secretKey !== 'string') {
+    throw new Error('seed.secretKey must be a string')
+  }
+  return value as EmulatorSeed
+}

@@ -1,0 +1,174 @@
+/**
+ * Types of the emulator's options, seed and in-memory records.
+ *
+ * Records are the emulator's own model; the wire JSON is built from them in `serialize.ts`, so that
+ * the shapes the client sees are produced in exactly one place.
+ */
+import type { EmailVerificationStrategyJSON, VerificationStatusJSON } from '../api/wire-types'
+
+/** Actions that can be configured to demand a fresh reverification (403 `session_reverification_required`). */
+export type ReverificationAction =
+  'create_email_address' | 'delete_email_address' | 'set_primary_email_address'
+
+/** Instance settings: the knobs of the emulated Clerk instance. Every field has a default. */
+export interface InstanceSettings {
+  /** Strategies accepted by `prepare_verification`. Default: all three. */
+  strategies: EmailVerificationStrategyJSON[]
+  /** Digits in an `email_code` code. Default 6. */
+  codeLength: number
+  /** Lifetime of a code, in ms. Default 10 minutes (Clerk's own mock uses the same). */
+  codeLifetimeMs: number
+  /** Lifetime of an email link, in ms. Default 10 minutes. */
+  linkLifetimeMs: number
+  /** Wrong codes allowed before the verification fails. Default 3. */
+  maxAttempts: number
+  /** Minimum time between two prepares of one address, in ms. Default 30 s; 0 turns it off. */
+  resendThrottleMs: number
+  /** `+clerk_test` addresses send no code and accept `424242`. Default true (development instance). */
+  testMode: boolean
+  /** Actions that answer 403 `session_reverification_required` until the session reverifies. */
+  reverificationRequired: ReverificationAction[]
+  /** How long a reverification stays fresh, in ms. Default 10 minutes. */
+  reverificationMaxAgeMs: number
+  /** Domains of an enterprise connection: their addresses get `matches_sso_connection: true`. */
+  ssoDomains: string[]
+  /** Domains whose addresses cannot be added (422 `form_email_address_blocked`). */
+  blockedDomains: string[]
+  /** Maximum unverified addresses per user before create answers 400. Default 5. */
+  maxUnverified: number
+}
+
+/** One address of a seeded user: a string is a verified address. */
+export type SeedEmailAddress =
+  string | { email_address: string; verified?: boolean; primary?: boolean; id?: string }
+
+/** One seeded user. The first user of a seed is the one signed in on the default client. */
+export interface SeedUser {
+  id?: string
+  first_name?: string | null
+  last_name?: string | null
+  username?: string | null
+  email_addresses: SeedEmailAddress[]
+}
+
+/**
+ * What the emulator starts from: users, instance settings, strictness and the BAPI secret key.
+ * It is plain JSON so the CLI's `--seed file.json` and `POST /__emulator/reset` accept it as is.
+ * @example createFapiEmulator({ seed: { users: [{ email_addresses: ['jane@example.com'] }] } })
+ */
+export interface EmulatorSeed {
+  users?: SeedUser[]
+  settings?: Partial<InstanceSettings>
+  /** Require the `__client` cookie or `__clerk_db_jwt` on FAPI calls. Default false. */
+  strict?: boolean
+  /** The BAPI secret key expected in `Authorization: Bearer …`. Default `sk_test_emulator`. */
+  secretKey?: string
+}
+
+/** A sent email, as the emulator's outbox and inbox show it. Never logged to the console. */
+export interface OutboxMessage {
+  id: string
+  to: string
+  subject: string
+  strategy: 'email_code' | 'email_link'
+  /** The code for `email_code` messages. */
+  code: string | null
+  /** The absolute `/v1/verify?token=` link for `email_link` messages. */
+  link: string | null
+  email_address_id: string
+  user_id: string
+  created_at: number
+}
+
+/**
+ * A fault for the next `times` requests matching `method` and `path`.
+ * `path` is an exact path, or a prefix ending in `*`; `method` matches the real or the `_method` verb.
+ * @example emulator.injectFault({ method: 'POST', path: '/v1/me/email_addresses', status: 500 })
+ */
+export interface FaultSpec {
+  method?: string
+  path: string
+  times?: number
+  status?: number
+  code?: string
+  delayMs?: number
+  drop?: boolean
+}
+
+/** The emulator's record of a verification; `code` and `linkToken` never reach the wire. */
+export interface VerificationRecord {
+  strategy: string
+  status: VerificationStatusJSON
+  attempts: number | null
+  expireAt: number | null
+  preparedAt: number | null
+  code: string | null
+  linkToken: string | null
+  redirectUrl: string | null
+  externalUrl: string | null
+  verifiedAtClient: string | null
+}
+
+/** The emulator's record of an email address. */
+export interface EmailRecord {
+  id: string
+  userId: string
+  emailAddress: string
+  verification: VerificationRecord | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** The emulator's record of a user. */
+export interface UserRecord {
+  id: string
+  firstName: string | null
+  lastName: string | null
+  username: string | null
+  primaryEmailAddressId: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** The emulator's record of a session. */
+export interface SessionRecord {
+  id: string
+  userId: string
+  clientId: string
+  status: 'active' | 'ended' | 'revoked'
+  lastActiveAt: number
+  reverifiedAt: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** The emulator's record of a client (one browser). */
+export interface ClientRecord {
+  id: string
+  sessionIds: string[]
+  lastActiveSessionId: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** Where an email-link or SSO token leads. */
+export interface LinkTokenRecord {
+  emailId: string
+  kind: 'email_link' | 'enterprise_sso'
+}
+
+/** Everything the emulator holds; replaced wholesale by `reset`. */
+export interface EmulatorState {
+  settings: InstanceSettings
+  strict: boolean
+  secretKey: string
+  users: Map<string, UserRecord>
+  emails: Map<string, EmailRecord>
+  sessions: Map<string, SessionRecord>
+  clients: Map<string, ClientRecord>
+  /** Dev-browser token → client id. */
+  devBrowsers: Map<string, string>
+  linkTokens: Map<string, LinkTokenRecord>
+  outbox: OutboxMessage[]
+  defaultClientId: string
+}

@@ -1,0 +1,115 @@
+/**
+ * The schemas must be able to fail: each mutation of a valid emulator answer below breaks one rule
+ * of Clerk's shapes, and the validator has to notice.
+ */
+import { describe, expect, it } from 'vitest'
+import type { ClientJSON, EmailAddressJSON, UserJSON } from '../../src/api/wire-types'
+import { createFapiEmulator } from '../../src/testing/emulator'
+import { makeEmailAddressJSON, makeUserJSON } from '../../src/testing/fixtures'
+import { violations } from './schemas'
+
+async function sample() {
+  const emulator = createFapiEmulator({ settings: { resendThrottleMs: 0 } })
+  const me = (await (await emulator.fetch(new Request('http://fapi.test/v1/me'))).json()) as {
+    response: UserJSON
+    client: ClientJSON
+  }
+  return { user: me.response, client: me.client, email: me.response.email_addresses[0]! }
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value)
+}
+
+describe('contract schemas', () => {
+  it('accept the emulator’s own answers', async () => {
+    const { user, client, email } = await sample()
+    expect(violations('User', user)).toBe('')
+    expect(violations('Client', client)).toBe('')
+    expect(violations('EmailAddress', email)).toBe('')
+  })
+
+  it.each<[string, (e: EmailAddressJSON & Record<string, unknown>) => void]>([
+    ['a seconds timestamp', (e) => void (e.created_at = 1_755_199_800)],
+    ['a missing matches_sso_connection', (e) => void delete e.matches_sso_connection],
+    ['an unknown property', (e) => void (e.extra = true)],
+    ['a bad id', (e) => void (e.id = 'idn_short')],
+    [
+      'a leaked code',
+      (e) =>
+        void (e.verification = {
+          object: 'verification_otp',
+          status: 'unverified',
+          strategy: 'email_code',
+          attempts: 0,
+          expire_at: 1_755_199_800_000,
+          code: '123456',
+        } as never),
+    ],
+    [
+      'a relative SSO URL',
+      (e) =>
+        void (e.verification = {
+          object: 'verification_saml',
+          status: 'unverified',
+          strategy: 'enterprise_sso',
+          external_verification_redirect_url: '/idp',
+        }),
+    ],
+    [
+      'an OTP without expire_at',
+      (e) =>
+        void (e.verification = {
+          object: 'verification_otp',
+          status: 'unverified',
+          strategy: 'email_code',
+        }),
+    ],
+  ])('reject an EmailAddress with %s', async (_, mutate) => {
+    const { email } = await sample()
+    const bad = clone(email) as EmailAddressJSON & Record<string, unknown>
+    mutate(bad)
+    expect(violations('EmailAddress', bad)).not.toBe('')
+  })
+
+  it('reject a User missing a required field and a Client whose session lacks its user', async () => {
+    const { user, client } = await sample()
+    const noPhones = clone(user) as Record<string, unknown>
+    delete noPhones.primary_phone_number_id
+    expect(violations('User', noPhones)).toContain('primary_phone_number_id')
+    const noUser = clone(client)
+    delete (noUser.sessions[0] as Record<string, unknown>).user
+    expect(violations('Client', noUser)).toContain('user')
+  })
+
+  it('reject error bodies without long_message and deleted objects that were not deleted', () => {
+    expect(violations('ClerkErrors', { errors: [{ code: 'x', message: 'y' }] })).toContain(
+      'long_message',
+    )
+    expect(violations('ClerkErrors', { errors: [] })).not.toBe('')
+    expect(
+      violations('DeletedObject', {
+        object: 'email_address',
+        id: 'idn_2hQ7mZk1VbX9yTq3LcN8rWp4sJd',
+        deleted: false,
+      }),
+    ).not.toBe('')
+  })
+
+  it('reject an envelope with extra keys or a missing client', async () => {
+    const { email, client } = await sample()
+    expect(violations('ClientWrappedEmailAddress', { response: email, client })).toBe('')
+    expect(violations('ClientWrappedEmailAddress', { response: email })).toContain('client')
+    expect(violations('ClientWrappedEmailAddress', { response: email, client, extra: 1 })).not.toBe(
+      '',
+    )
+  })
+
+  it('accept the exported fixtures, so stories and hook tests use real shapes', () => {
+    const unverified = makeEmailAddressJSON({ email_address: 'b@example.com', verification: null })
+    expect(violations('EmailAddress', makeEmailAddressJSON())).toBe('')
+    expect(
+      violations('User', makeUserJSON({ email_addresses: [makeEmailAddressJSON(), unverified] })),
+    ).toBe('')
+  })
+})
