@@ -25,3 +25,43 @@ export type {
   Verification,
   VerificationStatus,
 } from './api/types'
+
+export type {
+  EmailAddressesContextValue,
+  EmailAddressesProviderProps,
+  ReverificationRequest,
+} from './hooks/email-addresses-provider'
+export { EmailAddressesProvider, useEmailAddressesContext } from './hooks/email-addresses-provider'
+export type { EmailAddressesScope } from './hooks/query-keys'
+export { emailAddressKeys } from './hooks/query-keys'
+export { emailAddressQueries, scopeOf } from './hooks/email-address-queries'
+export type { EmailAddressesData } from './hooks/sort-email-addresses'
+export type { UseEmailAddressesOptions } from './hooks/use-email-addresses'
+export { useEmailAddresses } from './hooks/use-email-addresses'
+export type { UseEmailAddressOptions, UseEmailAddressResult } from './hooks/use-email-address'
+export { useEmailAddress } from './hooks/use-email-address'
+export type { MutationCallbacks } from './hooks/use-fapi-mutation'
+export type { CreateEmailAddressVariables } from './hooks/use-create-email-address'
+export { useCreateEmailAddress } from './hooks/use-create-email-address'
+export type { PrepareEmailAddressVerificationVariables } from './hooks/use-prepare-email-address-verification'
+export { usePrepareEmailAddressVerification } from './hooks/use-prepare-email-address-verification'
+export type { AttemptEmailAddressVerificationVariables } from './hooks/use-attempt-email-address-verification'
+export { useAttemptEmailAddressVerification } from './hooks/use-attempt-email-address-verification'
+export type { DeleteEmailAddressVariables } from './hooks/use-delete-email-address'
+export { useDeleteEmailAddress } from './hooks/use-delete-email-address'
+export type { SetPrimaryEmailAddressVariables } from './hooks/use-set-primary-email-address'
+export { useSetPrimaryEmailAddress } from './hooks/use-set-primary-email-address'
+export type {
+  EmailLinkStatus,
+  EmailLinkVerification,
+  UseEmailLinkVerificationOptions,
+} from './hooks/use-email-link-verification'
+export { useEmailLinkVerification } from './hooks/use-email-link-verification'
+export type { VerificationCooldown } from './hooks/use-verification-cooldown'
+export { useVerificationCooldown } from './hooks/use-verification-cooldown'
+export type {
+  AddEmailAddressFlowActions,
+  AddEmailAddressFlowState,
+  UseAddEmailAddressFlowOptions,
+} from './hooks/use-add-email-address-flow'
+export { useAddEmailAddressFlow } from './hooks/use-add-email-address-flow'

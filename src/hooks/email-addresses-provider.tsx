@@ -1,0 +1,207 @@
+'use client'
+
+import { QueryClient, QueryClientContext } from '@tanstack/react-query'
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
+import { createFapiClient, type FapiClient, type FapiClientOptions } from '../api/fapi-client'
+import { type FapiError, isFapiError } from '../api/fapi-error'
+import type { FapiLocation } from '../api/fapi-url'
+import type { User } from '../api/types'
+import { type CooldownStore, getCooldownStore } from './cooldown-store'
+import { subscribeCrossTab, type CrossTab } from './cross-tab'
+import type { EmailAddressesScope } from './query-keys'
+import { createUserCache, type UserCache } from './user-cache'
+
+/** What `onReverificationRequired` receives: call `complete()` after the step-up, or `cancel()`. */
+export interface ReverificationRequest {
+  error: FapiError
+  /** The user re-verified: the failed call is sent again, once. */
+  complete(): void
+  /** The user gave up: the call fails with the original `session_reverification_required` error. */
+  cancel(): void
+}
+
+type ClientSource =
+  | { client: FapiClient; publishableKey?: never; frontendApi?: never; proxyUrl?: never }
+  | (FapiLocation & { client?: never })
+
+/** Props of `EmailAddressesProvider`. */
+export type EmailAddressesProviderProps = ClientSource &
+  Pick<FapiClientOptions, 'fetch' | 'apiVersion' | 'getDevBrowserToken'> & {
+    /** The active session's id. Changing it switches to that session's data. */
+    sessionId?: string | null
+    /** Read on every render and request instead of `sessionId`. */
+    getSessionId?: () => string | null | undefined
+    /** The cache to use. @defaultValue the surrounding `QueryClientProvider`'s, else a private one */
+    queryClient?: QueryClient
+    /** Called when FAPI answers 401: the session ended or was revoked. */
+    onSessionExpired?: (error: FapiError) => void
+    /** Called on 403 `session_reverification_required`; without it the call just fails. */
+    onReverificationRequired?: (request: ReverificationRequest) => void
+    /** Keep other tabs of the same session up to date without requests. @defaultValue true */
+    crossTabSync?: boolean
+    /** Seconds before a code or link may be sent again, unless the server says otherwise. @defaultValue 30 */
+    resendCooldownSeconds?: number
+    children?: ReactNode
+  }
+
+/** What the hooks read from the provider. */
+export interface EmailAddressesContextValue {
+  client: FapiClient
+  scope: EmailAddressesScope
+  queryClient: QueryClient
+  cache: UserCache
+  cooldowns: CooldownStore
+  resendCooldownMs: number
+  /** Runs a FAPI call: reports an ended session, and retries once after a reverification. */
+  run<T>(call: () => Promise<T>): Promise<T>
+}
+
+const EmailAddressesContext = createContext<EmailAddressesContextValue | null>(null)
+
+/**
+ * Connects the hooks and components to Clerk's Frontend API for one signed-in session.
+ *
+ * @example
+ * <EmailAddressesProvider publishableKey="pk_test_…" sessionId={session.id}>
+ *   <EmailAddressManager />
+ * </EmailAddressesProvider>
+ */
+export function EmailAddressesProvider(props: EmailAddressesProviderProps) {
+  const outerQueryClient = useContext(QueryClientContext)
+  const [privateQueryClient] = useState(() =>
+    props.queryClient || outerQueryClient ? null : new QueryClient(),
+  )
+  const queryClient = props.queryClient ?? outerQueryClient ?? privateQueryClient
+  if (!queryClient) {
+    throw new Error('EmailAddressesProvider: the query client changed from provided to missing.')
+  }
+  useEffect(() => {
+    // What QueryClientProvider does for its client: listen to window focus and online state.
+    privateQueryClient?.mount()
+    return () => privateQueryClient?.unmount()
+  }, [privateQueryClient])
+
+  const sessionId = (props.getSessionId ? props.getSessionId() : props.sessionId) ?? null
+  const sessionRef = useRef(sessionId)
+  sessionRef.current = sessionId
+  const client = useFapiClient(props, sessionRef)
+  const scopeSessionId = props.client ? props.client.getSessionId() : sessionId
+  const scope = useMemo(
+    () => ({ baseUrl: client.baseUrl, sessionId: scopeSessionId }),
+    [client.baseUrl, scopeSessionId],
+  )
+
+  const crossTab = useRef<CrossTab | null>(null)
+  const cache = useMemo(
+    () => createUserCache(queryClient, scope, (user: User) => crossTab.current?.publish(user)),
+    [queryClient, scope],
+  )
+  const crossTabSync = props.crossTabSync ?? true
+  useEffect(() => {
+    if (!crossTabSync) {
+      return undefined
+    }
+    crossTab.current = subscribeCrossTab(scope, (user) => cache.confirm(user, { broadcast: false }))
+    return () => {
+      crossTab.current?.close()
+      crossTab.current = null
+    }
+  }, [crossTabSync, scope, cache])
+
+  const callbacks = useRef(props)
+  callbacks.current = props
+  const value = useMemo<EmailAddressesContextValue>(
+    () => ({
+      client,
+      scope,
+      queryClient,
+      cache,
+      cooldowns: getCooldownStore(
+        `react-email-addresses:cooldown:${scope.baseUrl}:${scope.sessionId}`,
+      ),
+      resendCooldownMs: (props.resendCooldownSeconds ?? 30) * 1000,
+      run: (call) => runCall(call, callbacks.current),
+    }),
+    [client, scope, queryClient, cache, props.resendCooldownSeconds],
+  )
+  return (
+    <EmailAddressesContext.Provider value={value}>{props.children}</EmailAddressesContext.Provider>
+  )
+}
+
+/** The provider's value; throws a clear error outside `EmailAddressesProvider`. */
+export function useEmailAddressesContext(): EmailAddressesContextValue {
+  const value = useContext(EmailAddressesContext)
+  if (!value) {
+    throw new Error(
+      'react-email-addresses: hooks and components must be inside <EmailAddressesProvider>.',
+    )
+  }
+  return value
+}
+
+function useFapiClient(props: EmailAddressesProviderProps, sessionRef: { current: string | null }) {
+  const { client, publishableKey, frontendApi, proxyUrl, fetch, apiVersion, getDevBrowserToken } =
+    props
+  return useMemo(() => {
+    if (client) {
+      return client
+    }
+    const shared = { fetch, apiVersion, getDevBrowserToken, getSessionId: () => sessionRef.current }
+    if (proxyUrl !== undefined) {
+      return createFapiClient({ proxyUrl, publishableKey, ...shared })
+    }
+    if (frontendApi !== undefined) {
+      return createFapiClient({ frontendApi, ...shared })
+    }
+    if (publishableKey !== undefined) {
+      return createFapiClient({ publishableKey, ...shared })
+    }
+    throw new Error('EmailAddressesProvider needs publishableKey, frontendApi, proxyUrl or client.')
+  }, [
+    client,
+    publishableKey,
+    frontendApi,
+    proxyUrl,
+    fetch,
+    apiVersion,
+    getDevBrowserToken,
+    sessionRef,
+  ])
+}
+
+async function runCall<T>(call: () => Promise<T>, props: EmailAddressesProviderProps): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    if (!isFapiError(error)) {
+      throw error
+    }
+    if (error.status === 401 && error.code !== 'dev_browser_unauthenticated') {
+      props.onSessionExpired?.(error)
+    }
+    const onReverificationRequired = props.onReverificationRequired
+    if (error.code !== 'session_reverification_required' || !onReverificationRequired) {
+      throw error
+    }
+    const verified = await new Promise<boolean>((resolve) =>
+      onReverificationRequired({
+        error,
+        complete: () => resolve(true),
+        cancel: () => resolve(false),
+      }),
+    )
+    if (!verified) {
+      throw error
+    }
+    return call()
+  }
+}

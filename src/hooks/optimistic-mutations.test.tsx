@@ -1,0 +1,130 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { setupHarness } from '../../test/support/hooks-harness'
+import { useDeleteEmailAddress } from './use-delete-email-address'
+import { useEmailAddresses } from './use-email-addresses'
+import { useSetPrimaryEmailAddress } from './use-set-primary-email-address'
+
+const h = setupHarness({
+  users: [{ email_addresses: ['a@example.com', 'b@example.com', 'c@example.com'] }],
+})
+
+function useSubject() {
+  return {
+    list: useEmailAddresses(),
+    remove: useDeleteEmailAddress(),
+    removeAnother: useDeleteEmailAddress(),
+    setPrimary: useSetPrimaryEmailAddress(),
+  }
+}
+
+async function setup() {
+  const rendered = renderHook(useSubject, { wrapper: h.wrapper() })
+  await waitFor(() => expect(rendered.result.current.list.isSuccess).toBe(true))
+  const ids = Object.fromEntries(
+    rendered.result.current.list.data!.emailAddresses.map((a) => [a.emailAddress, a.id]),
+  )
+  return { ...rendered, ids }
+}
+
+const emails = (result: { current: ReturnType<typeof useSubject> }) =>
+  result.current.list.data?.emailAddresses.map((a) => a.emailAddress)
+
+/** The app's view must end equal to what the emulator holds. */
+async function expectInSyncWithServer(result: { current: ReturnType<typeof useSubject> }) {
+  const server = await h.serverUser()
+  expect(result.current.list.data?.primaryEmailAddressId).toBe(server.primary_email_address_id)
+  expect([...emails(result)!].sort()).toEqual(
+    server.email_addresses.map((a) => a.email_address).sort(),
+  )
+}
+
+describe('optimistic delete', () => {
+  it('removes the row at once, before the server answers', async () => {
+    const { result, ids } = await setup()
+    h.emulator.injectFault({ method: 'DELETE', path: '/v1/me/email_addresses/*', delayMs: 200 })
+    act(() => result.current.remove.mutate({ id: ids['b@example.com']! }))
+    await waitFor(() => expect(emails(result)).not.toContain('b@example.com'))
+    expect(emails(result)).toHaveLength(2)
+    expect(result.current.remove.isPending).toBe(true)
+    await waitFor(() => expect(result.current.remove.isSuccess).toBe(true))
+    await expectInSyncWithServer(result)
+  })
+
+  it.each([
+    ['a 500', { status: 500, drop: false }],
+    ['a dropped connection', { drop: true }],
+  ])(
+    'brings the row back on %s, in its place',
+    async (_label, fault: { status?: number; drop: boolean }) => {
+      const { result, ids } = await setup()
+      const before = emails(result)
+      h.emulator.injectFault({ method: 'DELETE', path: '/v1/me/email_addresses/*', ...fault })
+      await act(() =>
+        result.current.remove.mutateAsync({ id: ids['b@example.com']! }).catch(() => null),
+      )
+      expect(result.current.remove.error?.code).toBe(
+        fault.status ? 'internal_clerk_error' : 'network_error',
+      )
+      expect(emails(result)).toEqual(before)
+      await expectInSyncWithServer(result)
+    },
+  )
+
+  it('rolls back exactly the failed one when two deletes overlap', async () => {
+    const { result, ids } = await setup()
+    // b fails slowly; c succeeds in between.
+    h.emulator.injectFault({
+      method: 'DELETE',
+      path: `/v1/me/email_addresses/${ids['b@example.com']}`,
+      status: 500,
+      delayMs: 150,
+    })
+    act(() => result.current.remove.mutate({ id: ids['b@example.com']! }))
+    await waitFor(() => expect(emails(result)).not.toContain('b@example.com'))
+    await act(() => result.current.removeAnother.mutateAsync({ id: ids['c@example.com']! }))
+    expect(emails(result)).toEqual(['a@example.com'])
+    await waitFor(() => expect(result.current.remove.isError).toBe(true))
+    expect([...emails(result)!].sort()).toEqual(['a@example.com', 'b@example.com'])
+    await expectInSyncWithServer(result)
+  })
+})
+
+describe('optimistic set primary', () => {
+  it('moves the primary at once and keeps it when the server agrees', async () => {
+    const { result, ids } = await setup()
+    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', delayMs: 150 })
+    act(() => result.current.setPrimary.mutate({ id: ids['c@example.com']! }))
+    await waitFor(() =>
+      expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('c@example.com'),
+    )
+    expect(emails(result)?.[0]).toBe('c@example.com')
+    await waitFor(() => expect(result.current.setPrimary.isSuccess).toBe(true))
+    await expectInSyncWithServer(result)
+  })
+
+  it.each([
+    ['a 500', { status: 500 }],
+    ['a dropped connection', { drop: true }],
+  ])('moves it back on %s', async (_label, fault) => {
+    const { result, ids } = await setup()
+    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', ...fault })
+    await act(() =>
+      result.current.setPrimary.mutateAsync({ id: ids['c@example.com']! }).catch(() => null),
+    )
+    expect(result.current.setPrimary.isError).toBe(true)
+    expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('a@example.com')
+    await expectInSyncWithServer(result)
+  })
+
+  it('keeps a successful delete when an overlapping set-primary fails', async () => {
+    const { result, ids } = await setup()
+    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500, delayMs: 150 })
+    act(() => result.current.setPrimary.mutate({ id: ids['c@example.com']! }))
+    await act(() => result.current.remove.mutateAsync({ id: ids['b@example.com']! }))
+    expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('c@example.com')
+    await waitFor(() => expect(result.current.setPrimary.isError).toBe(true))
+    expect(emails(result)).toEqual(['a@example.com', 'c@example.com'])
+    await expectInSyncWithServer(result)
+  })
+})

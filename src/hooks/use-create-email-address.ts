@@ -1,0 +1,39 @@
+'use client'
+
+import type { UseMutationResult } from '@tanstack/react-query'
+import type { FapiError } from '../api/fapi-error'
+import type { EmailAddressResult } from '../api/types'
+import { type MutationCallbacks, useFapiMutation } from './use-fapi-mutation'
+import { withEmailAddress } from './user-cache'
+
+/** What `useCreateEmailAddress().mutate` takes. */
+export interface CreateEmailAddressVariables {
+  emailAddress: string
+}
+
+/**
+ * Adds an unverified address to the user (`POST /v1/me/email_addresses`); it sends nothing yet. The
+ * new address appears in `useEmailAddresses` from the answer itself, with no refetch. Not optimistic:
+ * only the server knows whether the address is free.
+ *
+ * @example
+ * const create = useCreateEmailAddress()
+ * create.mutate(
+ *   { emailAddress: 'jane@example.com' },
+ *   { onSuccess: ({ emailAddress }) => prepare.mutate({ id: emailAddress.id, strategy: 'email_code' }) },
+ * )
+ * // create.error?.fieldErrors.emailAddress → show under the input
+ */
+export function useCreateEmailAddress(
+  callbacks?: MutationCallbacks<EmailAddressResult, CreateEmailAddressVariables>,
+): UseMutationResult<EmailAddressResult, FapiError, CreateEmailAddressVariables, unknown> {
+  return useFapiMutation(
+    {
+      action: 'create',
+      call: ({ client }, { emailAddress }) => client.emailAddresses.create({ emailAddress }),
+      userOf: (result, current) =>
+        result.user ?? (current && withEmailAddress(current, result.emailAddress)),
+    },
+    callbacks,
+  )
+}

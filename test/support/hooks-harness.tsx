@@ -1,0 +1,78 @@
+/**
+ * Hooks and components against the emulator, through msw in jsdom: every request is counted, every
+ * fault comes from the emulator, and each test gets a fresh emulator and a fresh QueryClient.
+ */
+import { QueryClient } from '@tanstack/react-query'
+import { setupServer } from 'msw/node'
+import type { ReactNode } from 'react'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import {
+  EmailAddressesProvider,
+  type EmailAddressesProviderProps,
+} from '../../src/hooks/email-addresses-provider'
+import { createEmulatorHandlers } from '../../src/testing/msw-handlers'
+import { createFapiEmulator, type FapiEmulator } from '../../src/testing/emulator'
+import type { EmulatorOptions } from '../../src/testing/emulator'
+
+export const FAPI = 'https://fapi.emulator.test'
+
+export interface Harness {
+  emulator: FapiEmulator
+  /** `METHOD /path` of every FAPI request the app sent, in order (control calls excluded). */
+  requests: string[]
+  newQueryClient(): QueryClient
+  /** A wrapper for `render`/`renderHook` with a provider on the emulator's signed-in session. */
+  wrapper(
+    props?: Partial<EmailAddressesProviderProps>,
+    queryClient?: QueryClient,
+  ): (props: { children: ReactNode }) => ReactNode
+  /** The user as the emulator holds it now, read without going through the app. */
+  serverUser(): Promise<{
+    primary_email_address_id: string | null
+    email_addresses: { id: string; email_address: string }[]
+  }>
+}
+
+/** Installs msw over a fresh emulator per test. Call once at the top of a test file. */
+export function setupHarness(seed: EmulatorOptions = {}): Harness {
+  const requests: string[] = []
+  const harness = {
+    requests,
+    emulator: createFapiEmulator(seed),
+  } as Harness
+  const server = setupServer()
+
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  beforeEach(() => {
+    harness.emulator = createFapiEmulator(seed)
+    server.resetHandlers(...createEmulatorHandlers(harness.emulator))
+    requests.length = 0
+  })
+  afterEach(() => server.resetHandlers())
+  afterAll(() => server.close())
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    const method = url.searchParams.get('_method') ?? request.method
+    requests.push(`${method} ${url.pathname}`)
+  })
+
+  harness.newQueryClient = () =>
+    new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } })
+  harness.wrapper = (props = {}, queryClient = harness.newQueryClient()) =>
+    function Wrapper({ children }: { children: ReactNode }) {
+      const merged = {
+        frontendApi: FAPI,
+        sessionId: harness.emulator.signedIn.sessionId,
+        queryClient,
+        ...props,
+      } as EmailAddressesProviderProps
+      return <EmailAddressesProvider {...merged}>{children}</EmailAddressesProvider>
+    }
+  harness.serverUser = async () => {
+    const url = `${FAPI}/v1/me?_clerk_session_id=${harness.emulator.signedIn.sessionId}`
+    const response = await harness.emulator.fetch(new Request(url))
+    const body = (await response.json()) as { response: Awaited<ReturnType<Harness['serverUser']>> }
+    return body.response
+  }
+  return harness
+}
