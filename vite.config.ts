@@ -9,6 +9,8 @@ export default defineConfig({
     lib: {
       entry: {
         index: 'src/index.ts',
+        server: 'src/server/index.ts',
+        'server.browser': 'src/server/browser.ts',
         testing: 'src/testing/index.ts',
         'testing-node': 'src/testing/node.ts',
         'emulator-bin': 'src/testing/emulator-bin.ts',

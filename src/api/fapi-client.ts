@@ -6,7 +6,7 @@
  */
 import { createDevBrowser, type DevBrowser } from './dev-browser'
 import { createEmailAddressesApi, type EmailAddressesApi } from './email-addresses'
-import { clientError, FapiError } from './fapi-error'
+import { clientError } from './fapi-error'
 import {
   developmentHostOf,
   type FapiLocation,
@@ -14,7 +14,7 @@ import {
   resolveFapiBaseUrl,
 } from './fapi-url'
 import { createMeApi, type MeApi } from './me'
-import { readErrorBody } from './parse'
+import { errorFromAnswer, parseJson } from './http-answer'
 import { maxAttempts, retryDelay, sleep } from './retry'
 import { FAPI_API_VERSION } from './wire-types'
 
@@ -138,7 +138,7 @@ function createTransport(context: TransportContext): FapiTransport {
       }
       return { status: response.status, body, sessionId }
     }
-    const error = toFapiError(response, body, sessionId)
+    const error = errorFromAnswer(response, body, sessionId)
     // The server refused the token before doing anything, so asking again with a fresh one is safe.
     if (
       error.code === 'dev_browser_unauthenticated' &&
@@ -201,41 +201,5 @@ async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) {
     return null
   }
-  const text = await response.text().catch(() => '')
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
-}
-
-function toFapiError(response: Response, body: unknown, sessionId: string | null): FapiError {
-  const headers = {
-    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
-    traceId: response.headers.get('cf-ray'),
-  }
-  const fromBody = readErrorBody(body, response.status, sessionId, headers)
-  if (fromBody) {
-    return fromBody
-  }
-  // No ClerkErrors body: a gateway or proxy answered (an HTML 502), so the server was not really reached.
-  const code = body === undefined ? 'network_error' : 'invalid_response'
-  const error = clientError(
-    response.status,
-    code,
-    `The server answered ${response.status} without details.`,
-  )
-  return new FapiError({ status: error.status, errors: [...error.errors], ...headers })
-}
-
-/** `Retry-After` in seconds, from either of its forms (seconds, or an HTTP date). */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
-  if (!value) {
-    return null
-  }
-  if (/^\d+$/.test(value.trim())) {
-    return Number(value.trim())
-  }
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000))
+  return parseJson(await response.text().catch(() => ''))
 }

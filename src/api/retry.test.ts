@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRetryAfter } from './fapi-client'
+import { parseRetryAfter } from './http-answer'
 import { retryDelay, sleep } from './retry'
 
 describe('retryDelay (clerk-js backoff, PROTOCOL.md §1.8)', () => {

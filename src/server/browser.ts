@@ -1,0 +1,18 @@
+/**
+ * What `react-email-addresses/server` resolves to under the `browser` export condition. The server
+ * entry sends a secret key, so a browser bundle that includes it fails the moment it loads, with a
+ * message that says why, instead of quietly publishing the key. It exports the same names as the
+ * server entry so bundlers accept the import and the message below is what the developer sees.
+ */
+import { BROWSER_REFUSAL } from './guard'
+
+export { FapiError, isFapiError } from '../api/fapi-error'
+export { DEFAULT_RETRY_CONFIG } from './retry'
+
+/** Not available in browsers: always throws. Use it from server code only. */
+export function createBackendClient(): never {
+  throw new Error(BROWSER_REFUSAL)
+}
+
+// Last, so the exports above exist for bundlers that check them; the import itself is what fails.
+throw new Error(BROWSER_REFUSAL)
