@@ -13,6 +13,8 @@ export default defineConfig({
           include: [
             'src/api/**/*.test.ts',
             'src/hooks/**/*.test.ts',
+            'src/components/**/*.test.ts',
+            'src/localization/**/*.test.ts',
             'src/testing/**/*.test.ts',
             'src/server/**/*.test.ts',
             'test/**/*.test.ts',

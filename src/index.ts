@@ -65,3 +65,34 @@ export type {
   UseAddEmailAddressFlowOptions,
 } from './hooks/use-add-email-address-flow'
 export { useAddEmailAddressFlow } from './hooks/use-add-email-address-flow'
+
+export type {
+  EmailListItemContext,
+  EmailListItemProps,
+  EmailListProps,
+} from './components/email-list'
+export { EmailList, EmailListItem, EmailListItemActions } from './components/email-list'
+export type { AddEmailFormProps } from './components/add-email-form'
+export { AddEmailForm, suggestEmailFix } from './components/add-email-form'
+export type { VerifyCodeInputProps } from './components/verify-code-input'
+export { VerifyCodeInput } from './components/verify-code-input'
+export type { PrepareVerificationButtonProps } from './components/prepare-verification-button'
+export { PrepareVerificationButton } from './components/prepare-verification-button'
+export type { EmailLinkLandingProps, EmailLinkPendingProps } from './components/email-link'
+export { EmailLinkLanding, EmailLinkPending } from './components/email-link'
+export type { EmailAddressManagerProps } from './components/email-address-manager'
+export { EmailAddressManager } from './components/email-address-manager'
+export type { BadgeProps } from './components/ui/badge'
+export { Badge } from './components/ui/badge'
+export type { ButtonProps } from './components/ui/button'
+export { Button } from './components/ui/button'
+export type { CodeFieldProps } from './components/ui/code-field'
+export { CodeField, normalizeCode } from './components/ui/code-field'
+export type { FieldControlProps, FieldProps } from './components/ui/field'
+export { Field } from './components/ui/field'
+
+export { deDE } from './localization/de-de'
+export { enUS } from './localization/en-us'
+export type { Localization, LocalizationOverrides } from './localization/localization'
+export { errorMessage, mergeLocalization } from './localization/localization'
+export { LocalizationProvider, useLocalization } from './localization/localization-provider'

@@ -14,6 +14,8 @@ import { createFapiClient, type FapiClient, type FapiClientOptions } from '../ap
 import { type FapiError, isFapiError } from '../api/fapi-error'
 import type { FapiLocation } from '../api/fapi-url'
 import type { User } from '../api/types'
+import type { LocalizationOverrides } from '../localization/localization'
+import { LocalizationProvider } from '../localization/localization-provider'
 import { type CooldownStore, getCooldownStore } from './cooldown-store'
 import { subscribeCrossTab, type CrossTab } from './cross-tab'
 import type { EmailAddressesScope } from './query-keys'
@@ -47,6 +49,8 @@ export type EmailAddressesProviderProps = ClientSource &
     onReverificationRequired?: (request: ReverificationRequest) => void
     /** Keep other tabs of the same session up to date without requests. @defaultValue true */
     crossTabSync?: boolean
+    /** Strings for the components: a full locale (`deDE`) or any subset of `enUS`. @defaultValue enUS */
+    localization?: LocalizationOverrides
     /** Seconds before a code or link may be sent again, unless the server says otherwise. @defaultValue 30 */
     resendCooldownSeconds?: number
     children?: ReactNode
@@ -133,7 +137,9 @@ export function EmailAddressesProvider(props: EmailAddressesProviderProps) {
     [client, scope, queryClient, cache, props.resendCooldownSeconds],
   )
   return (
-    <EmailAddressesContext.Provider value={value}>{props.children}</EmailAddressesContext.Provider>
+    <EmailAddressesContext.Provider value={value}>
+      <LocalizationProvider overrides={props.localization}>{props.children}</LocalizationProvider>
+    </EmailAddressesContext.Provider>
   )
 }
 

@@ -34,6 +34,8 @@ export interface UseAddEmailAddressFlowOptions {
 /** The flow's actions. Each resolves to `true` on success and never rejects: errors land in `error`. */
 export interface AddEmailAddressFlowActions {
   submitEmail(emailAddress: string): Promise<boolean>
+  /** Starts verifying an address that already exists (e.g. "Verify" on an unverified row). */
+  verify(emailAddress: EmailAddress): Promise<boolean>
   submitCode(code: string): Promise<boolean>
   resend(): Promise<boolean>
   /** Switches to (or resends) the email link. */
@@ -92,18 +94,17 @@ export function useAddEmailAddressFlow(
     }
   }, [finished])
 
+  const verify = (address: EmailAddress) =>
+    send(
+      address.id,
+      address.matchesSsoConnection ? 'enterprise_sso' : (options.strategy ?? 'email_code'),
+    )
   const actions: AddEmailAddressFlowActions = {
     submitEmail: async (emailAddress) => {
       const created = await create.mutateAsync({ emailAddress }).catch(() => null)
-      if (!created) {
-        return false
-      }
-      const address = created.emailAddress
-      return send(
-        address.id,
-        address.matchesSsoConnection ? 'enterprise_sso' : (options.strategy ?? 'email_code'),
-      )
+      return created ? verify(created.emailAddress) : false
     },
+    verify,
     submitCode: async (code) =>
       state.step === 'verify'
         ? attempt.mutateAsync({ id: state.emailAddressId, code }).then(succeeded, failed)

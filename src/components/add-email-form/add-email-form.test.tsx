@@ -1,0 +1,103 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { setupHarness } from '../../../test/support/hooks-harness'
+import { deDE } from '../../localization/de-de'
+import { AddEmailForm } from './add-email-form'
+
+const h = setupHarness({ users: [{ email_addresses: ['jane@example.com'] }] })
+
+function renderForm(props: Parameters<typeof AddEmailForm>[0] = {}, provider = {}) {
+  const Wrapper = h.wrapper(provider)
+  render(
+    <Wrapper>
+      <AddEmailForm {...props} />
+    </Wrapper>,
+  )
+  return { input: screen.getByLabelText('Email address') as HTMLInputElement }
+}
+
+const creates = () => h.requests.filter((r) => r === 'POST /v1/me/email_addresses/')
+
+describe('AddEmailForm', () => {
+  it('trims the address and reports the new one', async () => {
+    const onSuccess = vi.fn()
+    const { input } = renderForm({ onSuccess })
+    await userEvent.type(input, '  new@example.com  ')
+    await userEvent.click(screen.getByRole('button', { name: 'Add email address' }))
+    await waitFor(() =>
+      expect(onSuccess).toHaveBeenCalledWith(
+        expect.objectContaining({ emailAddress: 'new@example.com' }),
+      ),
+    )
+    expect(input.value).toBe('')
+  })
+
+  it('checks the format before any request, on the field', async () => {
+    const { input } = renderForm()
+    await userEvent.click(screen.getByRole('button', { name: 'Add email address' }))
+    expect(await screen.findByText('Enter an email address.')).toBeInTheDocument()
+    await userEvent.type(input, 'not-an-email')
+    await userEvent.click(screen.getByRole('button', { name: 'Add email address' }))
+    expect(
+      await screen.findByText('Enter a valid email address, like name@example.com.'),
+    ).toBeInTheDocument()
+    expect(input).toHaveAttribute('aria-invalid', 'true')
+    expect(input).toHaveAccessibleDescription('Enter a valid email address, like name@example.com.')
+    expect(creates()).toHaveLength(0)
+  })
+
+  it('suggests a fix for a mistyped common domain', async () => {
+    const { input } = renderForm()
+    await userEvent.type(input, 'new@gmail.con')
+    expect(screen.getByText('Did you mean new@gmail.com?')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Use new@gmail.com' }))
+    expect(input.value).toBe('new@gmail.com')
+    expect(screen.queryByText(/Did you mean/)).not.toBeInTheDocument()
+  })
+
+  it('puts a taken address on the field and keeps what was typed', async () => {
+    h.emulator.reset({
+      users: [{ email_addresses: ['jane@example.com'] }, { email_addresses: ['bob@example.com'] }],
+    })
+    const { input } = renderForm()
+    await userEvent.type(input, 'bob@example.com')
+    await userEvent.click(screen.getByRole('button', { name: 'Add email address' }))
+    expect(
+      await screen.findByText('This email address is taken. Please try another.'),
+    ).toBeInTheDocument()
+    expect(input.value).toBe('bob@example.com')
+    expect(input).toHaveAttribute('aria-invalid', 'true')
+  })
+
+  it('puts a server failure on the form, keeps the text, and sends once', async () => {
+    const { input } = renderForm()
+    h.emulator.injectFault({
+      method: 'POST',
+      path: '/v1/me/email_addresses',
+      status: 500,
+      delayMs: 100,
+    })
+    await userEvent.type(input, 'new@example.com')
+    const submit = screen.getByRole('button', { name: 'Add email address' })
+    await userEvent.click(submit)
+    expect(screen.getByRole('button', { name: 'Adding…' })).toBeDisabled()
+    await userEvent.click(screen.getByRole('button', { name: 'Adding…' }))
+    expect(
+      await screen.findByText('The server had a problem. Please try again.'),
+    ).toBeInTheDocument()
+    expect(input.value).toBe('new@example.com')
+    expect(creates()).toHaveLength(1)
+  })
+
+  it('speaks German when asked', async () => {
+    const Wrapper = h.wrapper({ localization: deDE })
+    render(
+      <Wrapper>
+        <AddEmailForm />
+      </Wrapper>,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'E-Mail-Adresse hinzufügen' }))
+    expect(await screen.findByText('Gib eine E-Mail-Adresse ein.')).toBeInTheDocument()
+  })
+})

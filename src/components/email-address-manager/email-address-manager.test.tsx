@@ -1,0 +1,103 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { setupHarness } from '../../../test/support/hooks-harness'
+import { EmailAddressManager } from './email-address-manager'
+
+const h = setupHarness({ users: [{ email_addresses: ['jane@example.com'] }] })
+
+function renderManager(props: Parameters<typeof EmailAddressManager>[0] = {}) {
+  const Wrapper = h.wrapper()
+  render(
+    <Wrapper>
+      <EmailAddressManager {...props} />
+    </Wrapper>,
+  )
+}
+
+const row = (email: string) =>
+  screen.getAllByRole('listitem').find((item) => item.textContent?.includes(email))!
+
+/** Presses Tab until `target` has focus (at most 30 times), as a keyboard user would. */
+async function tabTo(target: HTMLElement) {
+  for (let i = 0; i < 30 && document.activeElement !== target; i += 1) {
+    await userEvent.tab()
+  }
+  expect(document.activeElement).toBe(target)
+}
+
+describe('EmailAddressManager', () => {
+  it('runs the whole lifecycle with the keyboard alone', async () => {
+    const user = userEvent.setup()
+    renderManager()
+    await screen.findByText('jane@example.com')
+
+    await tabTo(screen.getByRole('button', { name: 'Add an email address' }))
+    await user.keyboard('{Enter}')
+    expect(screen.getByLabelText('Email address')).toHaveFocus()
+    await user.keyboard('new@example.com{Enter}')
+
+    const code = await screen.findByLabelText('Verification code')
+    await waitFor(() => expect(code).toHaveFocus())
+    await waitFor(() => expect(h.emulator.latestMessage('new@example.com')?.code).toBeTruthy())
+    await user.keyboard(h.emulator.latestMessage('new@example.com')!.code!)
+
+    const done = await screen.findByRole('button', { name: 'Done' })
+    expect(screen.getByText('new@example.com is verified.')).toBeInTheDocument()
+    await waitFor(() => expect(done).toHaveFocus())
+    await user.keyboard('{Enter}')
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Add an email address' })).toHaveFocus(),
+    )
+
+    await tabTo(within(row('new@example.com')).getByRole('button', { name: 'Make primary' }))
+    await user.keyboard('{Enter}')
+    await waitFor(() =>
+      expect(within(row('new@example.com')).getByText('Primary')).toBeInTheDocument(),
+    )
+
+    await tabTo(within(row('jane@example.com')).getByRole('button', { name: 'Remove' }))
+    await user.keyboard('{Enter}')
+    expect(within(row('jane@example.com')).getByRole('button', { name: 'Remove' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.queryByText('jane@example.com')).not.toBeInTheDocument())
+
+    const server = await h.serverUser()
+    expect(server.email_addresses.map((a) => a.email_address)).toEqual(['new@example.com'])
+    expect(server.primary_email_address_id).toBe(server.email_addresses[0]!.id)
+  })
+
+  it('verifies an existing unverified address from its row', async () => {
+    h.emulator.reset({
+      users: [
+        {
+          email_addresses: [
+            'jane@example.com',
+            { email_address: 'old+clerk_test@example.com', verified: false },
+          ],
+        },
+      ],
+    })
+    renderManager()
+    await userEvent.click(await screen.findByRole('button', { name: 'Verify' }))
+    await userEvent.type(await screen.findByLabelText('Verification code'), '424242')
+    expect(await screen.findByText('old+clerk_test@example.com is verified.')).toBeInTheDocument()
+    await waitFor(() =>
+      expect(within(row('old+clerk_test@example.com')).getByText('Verified')).toBeInTheDocument(),
+    )
+  })
+
+  it('waits for an email link and turns verified by itself', async () => {
+    renderManager({ strategy: 'email_link', redirectUrl: 'https://app.example.test/verified' })
+    await userEvent.click(await screen.findByRole('button', { name: 'Add an email address' }))
+    await userEvent.type(screen.getByLabelText('Email address'), 'link@example.com{Enter}')
+    expect(await screen.findByText('Check your inbox')).toBeInTheDocument()
+    await waitFor(() => expect(h.emulator.latestMessage('link@example.com')?.link).toBeTruthy())
+    await h.emulator.fetch(
+      new Request(h.emulator.latestMessage('link@example.com')!.link!, { redirect: 'manual' }),
+    )
+    expect(
+      await screen.findByText('link@example.com is verified.', {}, { timeout: 3000 }),
+    ).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,1 @@
+export { EmailAddressManager, type EmailAddressManagerProps } from './email-address-manager'

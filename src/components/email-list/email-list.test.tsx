@@ -1,0 +1,140 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { setupHarness } from '../../../test/support/hooks-harness'
+import { EmailList } from './email-list'
+
+const h = setupHarness({
+  users: [
+    {
+      email_addresses: [
+        'jane@example.com',
+        'work@example.com',
+        { email_address: 'new@example.com', verified: false },
+      ],
+    },
+  ],
+})
+
+function renderList(onVerify = vi.fn()) {
+  const Wrapper = h.wrapper()
+  render(
+    <Wrapper>
+      <EmailList onVerify={onVerify} />
+    </Wrapper>,
+  )
+  return onVerify
+}
+
+const rows = () => screen.getAllByRole('listitem')
+const row = (email: string) => rows().find((item) => item.textContent?.includes(email))!
+
+describe('EmailList', () => {
+  it('shows a loading state, then the addresses in order with their badges', async () => {
+    renderList()
+    expect(screen.getByText('Loading email addresses…')).toBeInTheDocument()
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    expect(
+      rows().map(
+        (item) => item.querySelector('[data-slot="email-list-item-address"]')?.textContent,
+      ),
+    ).toEqual(['jane@example.com', 'work@example.com', 'new@example.com'])
+    expect(within(row('jane@example.com')).getByText('Primary')).toBeInTheDocument()
+    expect(within(row('work@example.com')).getByText('Verified')).toBeInTheDocument()
+    expect(within(row('new@example.com')).getByText('Unverified')).toBeInTheDocument()
+    expect(row('jane@example.com')).toHaveAttribute('data-primary')
+    expect(row('new@example.com')).toHaveAttribute('data-verification', 'unverified')
+  })
+
+  it('offers the actions that fit each row', async () => {
+    const onVerify = renderList()
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    const primary = within(row('jane@example.com'))
+    expect(primary.queryByRole('button', { name: 'Make primary' })).not.toBeInTheDocument()
+    expect(
+      within(row('work@example.com')).getByRole('button', { name: 'Make primary' }),
+    ).toBeEnabled()
+    const unverified = within(row('new@example.com'))
+    expect(unverified.queryByRole('button', { name: 'Make primary' })).not.toBeInTheDocument()
+    await userEvent.click(unverified.getByRole('button', { name: 'Verify' }))
+    expect(onVerify).toHaveBeenCalledWith(
+      expect.objectContaining({ emailAddress: 'new@example.com' }),
+    )
+  })
+
+  it('makes an address primary and announces it', async () => {
+    renderList()
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    await userEvent.click(
+      within(row('work@example.com')).getByRole('button', { name: 'Make primary' }),
+    )
+    await waitFor(() => expect(rows()[0]).toHaveTextContent('work@example.com'))
+    expect(within(rows()[0]!).getByText('Primary')).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'work@example.com is now your primary email address.',
+    )
+    expect((await h.serverUser()).primary_email_address_id).toBe(
+      rows()[0]!.id.replace('rea-email-', ''),
+    )
+  })
+
+  it('removes only after confirmation, and keeps focus in the list', async () => {
+    renderList()
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    await userEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Remove' }))
+    expect(screen.getByText(/Remove work@example.com\?/)).toBeInTheDocument()
+    await userEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Cancel' }))
+    expect(rows()).toHaveLength(3)
+    expect(within(row('work@example.com')).getByRole('button', { name: 'Remove' })).toHaveFocus()
+    await userEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Remove' }))
+    await userEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Remove' }))
+    await waitFor(() => expect(rows()).toHaveLength(2))
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Email addresses' }))
+    expect(screen.getByRole('status')).toHaveTextContent('work@example.com was removed.')
+  })
+
+  it('brings a row back with a clear message when removal fails', async () => {
+    renderList()
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    h.emulator.injectFault({ method: 'DELETE', path: '/v1/me/email_addresses/*', drop: true })
+    await userEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Remove' }))
+    await userEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Remove' }))
+    await waitFor(() =>
+      expect(screen.getByRole('alert', { hidden: false })).toHaveTextContent(
+        'work@example.com: Could not reach the server. Check your connection and try again.',
+      ),
+    )
+    expect(rows()).toHaveLength(3)
+  })
+})
+
+describe('EmailList edge states', () => {
+  const single = setupHarness({ users: [{ email_addresses: ['only@example.com'] }] })
+
+  it('disables removing the last address and says why', async () => {
+    const Wrapper = single.wrapper()
+    render(
+      <Wrapper>
+        <EmailList />
+      </Wrapper>,
+    )
+    const remove = await screen.findByRole('button', { name: 'Remove' })
+    expect(remove).toBeDisabled()
+    expect(remove).toHaveAccessibleDescription(
+      'You need at least one email address, so this one cannot be removed.',
+    )
+  })
+
+  it('shows an error with a retry that recovers', async () => {
+    single.emulator.injectFault({ method: 'GET', path: '/v1/me', status: 500 })
+    const Wrapper = single.wrapper()
+    render(
+      <Wrapper>
+        <EmailList />
+      </Wrapper>,
+    )
+    expect(await screen.findByText(/could not be loaded/)).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByText('only@example.com')).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,4 @@
+export {
+  PrepareVerificationButton,
+  type PrepareVerificationButtonProps,
+} from './prepare-verification-button'

@@ -1,0 +1,38 @@
+'use client'
+
+import { Slot } from '@radix-ui/react-slot'
+import { type ButtonHTMLAttributes, forwardRef } from 'react'
+
+/** Props of `Button`. */
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  /** Renders the child element (a link, a router link) with the button's props instead of a `<button>`. */
+  asChild?: boolean
+  /** Styling hook: `data-variant`. @defaultValue 'secondary' */
+  variant?: 'primary' | 'secondary' | 'danger' | 'ghost'
+}
+
+/**
+ * A real `<button>` (type `button` unless told otherwise) with `data-slot="button"` and `data-variant`.
+ *
+ * @example
+ * <Button variant="primary" type="submit">Add</Button>
+ * <Button asChild><a href="/account">Back</a></Button>
+ */
+// forwardRef keeps refs working on React 18, which the peer range includes.
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { asChild, variant = 'secondary', type, ...props },
+  ref,
+) {
+  if (asChild) {
+    return <Slot ref={ref} data-slot="button" data-variant={variant} {...props} />
+  }
+  return (
+    <button
+      ref={ref}
+      data-slot="button"
+      data-variant={variant}
+      type={type ?? 'button'}
+      {...props}
+    />
+  )
+})
