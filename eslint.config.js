@@ -23,6 +23,11 @@ const react = [
   'react-hook-form',
   '@hookform/*',
 ]
+// Clerk's SDK stays behind the `react-email-addresses/clerk` entry.
+const clerk = {
+  group: ['@clerk/*'],
+  message: 'Only src/clerk may import Clerk’s SDK (an optional peer).',
+}
 
 export default tseslint.config(
   {
@@ -30,6 +35,9 @@ export default tseslint.config(
       'dist',
       'storybook-static',
       'coverage',
+      'test-results',
+      'playwright-report',
+      '.bench/**',
       'public/mockServiceWorker.js',
       'node_modules',
     ],
@@ -63,6 +71,7 @@ export default tseslint.config(
     ['src/api/**'],
     [
       { group: react, message: 'src/api is React-free (DESIGN.md, layers).' },
+      clerk,
       {
         group: [
           '**/hooks',
@@ -81,10 +90,22 @@ export default tseslint.config(
   layer(
     ['src/hooks/**'],
     [
+      clerk,
       {
         group: ['**/components', '**/components/**', '**/testing/**', '**/server/**'],
         message:
           'Imports only point down: components → hooks → api. src/hooks may not import components, testing or server.',
+      },
+    ],
+  ),
+  layer(
+    ['src/components/**'],
+    [
+      clerk,
+      {
+        group: ['**/testing/**', '**/server/**', '**/clerk/**'],
+        message:
+          'Components are built on the hooks; they never import the emulator, the server or the Clerk adapter.',
       },
     ],
   ),
@@ -107,6 +128,16 @@ export default tseslint.config(
     ],
   ),
   layer(
+    ['src/clerk/**'],
+    [
+      {
+        group: ['**/components', '**/components/**', '**/testing/**', '**/server/**'],
+        message:
+          'src/clerk adapts the hooks to Clerk’s React SDK: no components, testing or server imports.',
+      },
+    ],
+  ),
+  layer(
     ['src/testing/**'],
     [
       {
@@ -125,7 +156,15 @@ export default tseslint.config(
   {
     // Tests may reach across layers (e.g. drive the server client against the emulator); the rule
     // guards what ships.
-    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-d.ts', 'test/**', 'scripts/**'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/*.test-d.ts',
+      '**/*.stories.tsx',
+      '.storybook/**',
+      'test/**',
+      'scripts/**',
+    ],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-restricted-imports': 'off',

@@ -28,6 +28,7 @@ export default defineConfig({
         /^@hookform\//,
         /^zod($|\/)/,
         /^msw($|\/)/,
+        /^@clerk\//,
         /^node:/,
       ],
     },

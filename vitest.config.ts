@@ -1,5 +1,18 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+
+// Debian's chromium, offline: never a downloaded browser (TOOLCHAIN.md G1). Playwright adds --headless.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export default defineConfig({
   plugins: [react()],
@@ -29,6 +42,28 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/hooks/**/*.test.tsx', 'src/components/**/*.test.tsx'],
           setupFiles: ['test/support/dom-setup.ts'],
+          // Generous under load (2 cores running every project at once); a test's own waits stay short.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        // Every story is a test in real Chromium, with its play function and an axe check
+        // (`parameters.a11y.test: 'error'` in .storybook/preview.tsx). The plugin supplies the stories.
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: chromiumArgs,
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

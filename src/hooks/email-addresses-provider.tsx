@@ -15,7 +15,7 @@ import { type FapiError, isFapiError } from '../api/fapi-error'
 import type { FapiLocation } from '../api/fapi-url'
 import type { User } from '../api/types'
 import type { LocalizationOverrides } from '../localization/localization'
-import { LocalizationProvider } from '../localization/localization-provider'
+import { LocalizationContext } from '../localization/localization-context'
 import { type CooldownStore, getCooldownStore } from './cooldown-store'
 import { subscribeCrossTab, type CrossTab } from './cross-tab'
 import type { EmailAddressesScope } from './query-keys'
@@ -138,9 +138,22 @@ export function EmailAddressesProvider(props: EmailAddressesProviderProps) {
   )
   return (
     <EmailAddressesContext.Provider value={value}>
-      <LocalizationProvider overrides={props.localization}>{props.children}</LocalizationProvider>
+      <LocalizationLayer overrides={props.localization}>{props.children}</LocalizationLayer>
     </EmailAddressesContext.Provider>
   )
+}
+
+/** Passes `localization` to the components without importing any strings (they live with them). */
+function LocalizationLayer({
+  overrides,
+  children,
+}: {
+  overrides?: LocalizationOverrides
+  children?: ReactNode
+}) {
+  const outer = useContext(LocalizationContext)
+  const chain = useMemo(() => (overrides ? [...outer, overrides] : outer), [outer, overrides])
+  return <LocalizationContext.Provider value={chain}>{children}</LocalizationContext.Provider>
 }
 
 /** The provider's value; throws a clear error outside `EmailAddressesProvider`. */

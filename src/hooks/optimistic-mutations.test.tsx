@@ -63,8 +63,10 @@ describe('optimistic delete', () => {
       await act(() =>
         result.current.remove.mutateAsync({ id: ids['b@example.com']! }).catch(() => null),
       )
-      expect(result.current.remove.error?.code).toBe(
-        fault.status ? 'internal_clerk_error' : 'network_error',
+      await waitFor(() =>
+        expect(result.current.remove.error?.code).toBe(
+          fault.status ? 'internal_clerk_error' : 'network_error',
+        ),
       )
       expect(emails(result)).toEqual(before)
       await expectInSyncWithServer(result)
@@ -78,7 +80,7 @@ describe('optimistic delete', () => {
       method: 'DELETE',
       path: `/v1/me/email_addresses/${ids['b@example.com']}`,
       status: 500,
-      delayMs: 150,
+      delayMs: 1_500,
     })
     act(() => result.current.remove.mutate({ id: ids['b@example.com']! }))
     await waitFor(() => expect(emails(result)).not.toContain('b@example.com'))
@@ -112,14 +114,14 @@ describe('optimistic set primary', () => {
     await act(() =>
       result.current.setPrimary.mutateAsync({ id: ids['c@example.com']! }).catch(() => null),
     )
-    expect(result.current.setPrimary.isError).toBe(true)
+    await waitFor(() => expect(result.current.setPrimary.isError).toBe(true))
     expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('a@example.com')
     await expectInSyncWithServer(result)
   })
 
   it('keeps a successful delete when an overlapping set-primary fails', async () => {
     const { result, ids } = await setup()
-    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500, delayMs: 150 })
+    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500, delayMs: 1_500 })
     act(() => result.current.setPrimary.mutate({ id: ids['c@example.com']! }))
     await act(() => result.current.remove.mutateAsync({ id: ids['b@example.com']! }))
     expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('c@example.com')

@@ -52,10 +52,12 @@ describe('reverification', () => {
     const { result, other } = await renderWith((request) => request.cancel())
     const primaryBefore = result.current.list.data?.primaryEmailAddressId
     await act(() => result.current.setPrimary.mutateAsync({ id: other.id }).catch(() => null))
-    expect(result.current.setPrimary.error).toMatchObject({
-      status: 403,
-      code: 'session_reverification_required',
-    })
+    await waitFor(() =>
+      expect(result.current.setPrimary.error).toMatchObject({
+        status: 403,
+        code: 'session_reverification_required',
+      }),
+    )
     expect(result.current.list.data?.primaryEmailAddressId).toBe(primaryBefore)
     expect(h.requests.filter((r) => r === 'PATCH /v1/me')).toHaveLength(1)
   })

@@ -55,7 +55,7 @@ describe('useVerificationCooldown', () => {
     await act(() =>
       first.result.current.prepare.mutateAsync({ id, strategy: 'email_code' }).catch(() => null),
     )
-    expect(first.result.current.prepare.error).toMatchObject({ status: 429 })
+    await waitFor(() => expect(first.result.current.prepare.error).toMatchObject({ status: 429 }))
     const retryAfter = first.result.current.prepare.error!.retryAfter!
     expect(retryAfter).toBeGreaterThan(5)
     expect(first.result.current.cooldown.secondsUntilResend).toBe(retryAfter)

@@ -109,6 +109,9 @@ export const deDE: Localization = {
     authentication_invalid: 'Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.',
     resource_not_found: 'Diese E-Mail-Adresse gibt es nicht mehr. Lade die Seite neu.',
     internal_clerk_error: 'Der Server hatte ein Problem. Bitte versuche es erneut.',
+    maintenance_mode:
+      'Der Dienst wird gerade gewartet. Bitte versuche es in ein paar Minuten erneut.',
+    authorization_invalid: 'Du darfst das nicht tun.',
     invalid_redirect_url: 'Der Bestätigungslink konnte nicht vorbereitet werden.',
   },
 }

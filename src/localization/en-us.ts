@@ -106,6 +106,8 @@ export const enUS = {
     authentication_invalid: 'Your session has ended. Please sign in again.',
     resource_not_found: 'This email address no longer exists. Refresh the page.',
     internal_clerk_error: 'The server had a problem. Please try again.',
+    maintenance_mode: 'The service is under maintenance. Please try again in a few minutes.',
+    authorization_invalid: 'You are not allowed to do this.',
     invalid_redirect_url: 'The verification link could not be prepared.',
   } as Record<string, string> & { default: string },
 }

@@ -1,13 +1,13 @@
 'use client'
 
-import { createContext, type ReactNode, useContext, useMemo } from 'react'
+import { type ReactNode, useContext, useMemo } from 'react'
 import { enUS } from './en-us'
 import { type Localization, type LocalizationOverrides, mergeLocalization } from './localization'
-
-const LocalizationContext = createContext<Localization>(enUS)
+import { LocalizationContext } from './localization-context'
 
 /**
  * Sets the language of the components below it: a full `Localization` (e.g. `deDE`), plus overrides.
+ * `EmailAddressesProvider`'s `localization` prop does the same.
  *
  * @example
  * <LocalizationProvider localization={deDE} overrides={{ addEmailForm: { submit: 'Hinzufügen' } }}>
@@ -21,14 +21,15 @@ export function LocalizationProvider(props: {
 }) {
   const outer = useContext(LocalizationContext)
   const { localization, overrides } = props
-  const value = useMemo(
-    () => mergeLocalization(localization ?? outer, overrides),
-    [localization, overrides, outer],
+  const chain = useMemo(
+    () => [...outer, ...[localization, overrides].filter((entry) => entry !== undefined)],
+    [outer, localization, overrides],
   )
-  return <LocalizationContext.Provider value={value}>{props.children}</LocalizationContext.Provider>
+  return <LocalizationContext.Provider value={chain}>{props.children}</LocalizationContext.Provider>
 }
 
-/** The strings in effect. */
+/** The strings in effect: English, with every localization set above laid over it. */
 export function useLocalization(): Localization {
-  return useContext(LocalizationContext)
+  const chain = useContext(LocalizationContext)
+  return useMemo(() => chain.reduce<Localization>(mergeLocalization, enUS), [chain])
 }

@@ -1,6 +1,6 @@
 'use client'
 
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { EmailAddress } from '../../api/types'
 import { useAddEmailAddressFlow } from '../../hooks/use-add-email-address-flow'
 import { errorMessage } from '../../localization/localization'
@@ -43,6 +43,10 @@ export function EmailAddressManager({
   const flow = useAddEmailAddressFlow({ strategy, redirectUrl: returnTo, onDone: onVerified })
   const [adding, setAdding] = useState(false)
   const addButton = useRef<HTMLButtonElement>(null)
+  // A stable callback, so the list's memoized rows do not re-render when the manager does.
+  const verifyRef = useRef(flow.verify)
+  verifyRef.current = flow.verify
+  const verifyAddress = useCallback((address: EmailAddress) => void verifyRef.current(address), [])
 
   const close = () => {
     void flow.cancel()
@@ -56,7 +60,7 @@ export function EmailAddressManager({
     panel =
       flow.strategy === 'email_code' ? (
         <div data-slot="email-address-manager-verify">
-          <VerifyCodeInput emailAddressId={flow.emailAddressId} autoFocus />
+          <VerifyCodeInput emailAddressId={flow.emailAddressId} autoFocus offerResend={false} />
           <PrepareVerificationButton emailAddressId={flow.emailAddressId} strategy="email_code" />
           <Button variant="ghost" onClick={close}>
             {t.manager.cancel}
@@ -98,7 +102,7 @@ export function EmailAddressManager({
       className={className}
     >
       <h2 data-slot="email-address-manager-title">{t.emailList.title}</h2>
-      <EmailList onVerify={(address) => void flow.verify(address)} />
+      <EmailList onVerify={verifyAddress} />
       {panel}
       {flowError && (
         <p data-slot="email-address-manager-error" role="alert">

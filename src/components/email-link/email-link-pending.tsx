@@ -34,12 +34,7 @@ export function EmailLinkPending({
   const external = emailAddress.verification?.externalVerificationRedirectUrl
   const sso = strategy === 'enterprise_sso'
   return (
-    <div
-      data-slot="email-link-pending"
-      data-strategy={strategy}
-      className={className}
-      aria-busy="true"
-    >
+    <div data-slot="email-link-pending" data-strategy={strategy} className={className}>
       <p data-slot="email-link-pending-title">{sso ? t.emailLink.ssoTitle : t.emailLink.title}</p>
       <p>
         {sso

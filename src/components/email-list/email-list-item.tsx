@@ -1,6 +1,6 @@
 'use client'
 
-import { type ReactNode, useId, useState } from 'react'
+import { memo, type ReactNode, useId, useState } from 'react'
 import type { FapiError } from '../../api/fapi-error'
 import type { EmailAddress } from '../../api/types'
 import { useDeleteEmailAddress } from '../../hooks/use-delete-email-address'
@@ -41,8 +41,16 @@ function providerName(type: string): string {
  * @example
  * <EmailListItem address={address} isPrimary={false} isOnly={false} onVerify={openVerify} />
  */
-export function EmailListItem({ address, className, actions, ...context }: EmailListItemProps) {
+export const EmailListItem = memo(function EmailListItem({
+  address,
+  className,
+  actions,
+  ...context
+}: EmailListItemProps) {
   const t = useLocalization()
+  // Hidden in the same frame as the click; the cache drops the row a moment later (or, on failure,
+  // the row comes back because this state resets).
+  const [leaving, setLeaving] = useState(false)
   const verified = address.verification?.status === 'verified'
   return (
     <li
@@ -52,6 +60,7 @@ export function EmailListItem({ address, className, actions, ...context }: Email
       className={className}
       tabIndex={-1}
       id={`rea-email-${address.id}`}
+      hidden={leaving}
     >
       <span data-slot="email-list-item-address">{address.emailAddress}</span>
       <span data-slot="email-list-item-badges">
@@ -63,10 +72,12 @@ export function EmailListItem({ address, className, actions, ...context }: Email
           <Badge key={link.id}>{t.badges.linkedTo(providerName(link.type))}</Badge>
         ))}
       </span>
-      {actions ?? <EmailListItemActions address={address} {...context} />}
+      {actions ?? (
+        <EmailListItemActions address={address} onLeavingChange={setLeaving} {...context} />
+      )}
     </li>
   )
-}
+})
 
 /**
  * The default actions of a row: verify (unverified), make primary (verified, not primary), and remove
@@ -78,7 +89,12 @@ export function EmailListItemActions({
   isOnly,
   onVerify,
   onAnnounce,
-}: EmailListItemContext & { address: EmailAddress }) {
+  onLeavingChange,
+}: EmailListItemContext & {
+  address: EmailAddress
+  /** Told when a removal starts (`true`) and when it failed (`false`), to hide the row at once. */
+  onLeavingChange?: (leaving: boolean) => void
+}) {
   const t = useLocalization()
   const [confirming, setConfirming] = useState(false)
   // After "Cancel", focus goes back to "Remove" (the confirmation's buttons are gone).
@@ -87,7 +103,12 @@ export function EmailListItemActions({
   // Hook-level callbacks: the row unmounts while its removal is pending, and must still report failure.
   const announceFailure = (error: FapiError) =>
     onAnnounce?.(`${address.emailAddress}: ${errorMessage(t, error)}`, { alert: true })
-  const remove = useDeleteEmailAddress({ onError: announceFailure })
+  const remove = useDeleteEmailAddress({
+    onError: (error) => {
+      onLeavingChange?.(false)
+      announceFailure(error)
+    },
+  })
   const setPrimary = useSetPrimaryEmailAddress({ onError: announceFailure })
   const verified = address.verification?.status === 'verified'
 
@@ -105,6 +126,7 @@ export function EmailListItemActions({
     // The row leaves at once (optimistic); keep focus in the list rather than losing it to <body>.
     event.currentTarget.closest<HTMLElement>('[data-slot="email-list"]')?.focus()
     setConfirming(false)
+    onLeavingChange?.(true)
     onAnnounce?.(t.actions.removed(address.emailAddress))
     remove.mutate({ id: address.id })
   }

@@ -1,6 +1,6 @@
 'use client'
 
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { EmailAddress } from '../../api/types'
 import { useAttemptEmailAddressVerification } from '../../hooks/use-attempt-email-address-verification'
 import { useEmailAddress } from '../../hooks/use-email-address'
@@ -20,6 +20,8 @@ export interface VerifyCodeInputProps {
   /** Checks the code as soon as the last digit is in. @defaultValue true */
   autoSubmit?: boolean
   autoFocus?: boolean
+  /** Offers a new code after an expired or exhausted one. Turn off when a resend button sits nearby. @defaultValue true */
+  offerResend?: boolean
   className?: string
 }
 
@@ -45,6 +47,7 @@ export function VerifyCodeInput({
   length = 6,
   autoSubmit = true,
   autoFocus,
+  offerResend = true,
   className,
 }: VerifyCodeInputProps) {
   const t = useLocalization()
@@ -53,6 +56,24 @@ export function VerifyCodeInput({
   const input = useRef<HTMLInputElement>(null)
   const attempt = useAttemptEmailAddressVerification()
   const address = useEmailAddress(emailAddressId).data
+  // A new code was sent (here or by a resend button elsewhere): start over with an empty input.
+  const verification = address?.verification
+  const pendingSince =
+    verification?.status === 'unverified' ? (verification.expireAt ?? null) : null
+  const lastSent = useRef<number | null | undefined>(undefined)
+  const { reset } = attempt
+  useEffect(() => {
+    if (pendingSince === null) {
+      return
+    }
+    // The first code seen is the one being typed; only a later, different one starts over.
+    if (lastSent.current !== undefined && pendingSince !== lastSent.current) {
+      reset()
+      setCode('')
+      setIncomplete(false)
+    }
+    lastSent.current = pendingSince
+  }, [pendingSince, reset])
 
   const check = (value: string) => {
     if (value.length < length) {
@@ -96,10 +117,13 @@ export function VerifyCodeInput({
             length={length}
             value={code}
             autoFocus={autoFocus}
-            disabled={attempt.isPending || attempt.isSuccess}
+            // Not disabled while checking: that would drop focus, and a keyboard user's next digits.
+            disabled={attempt.isSuccess}
             onChange={(value) => {
-              setCode(value)
-              setIncomplete(false)
+              if (!attempt.isPending) {
+                setCode(value)
+                setIncomplete(false)
+              }
             }}
             onComplete={autoSubmit ? check : undefined}
           />
@@ -109,16 +133,12 @@ export function VerifyCodeInput({
         <Button type="submit" variant="primary" disabled={attempt.isPending || attempt.isSuccess}>
           {attempt.isPending ? t.verifyCode.verifying : t.verifyCode.submit}
         </Button>
-        {needsNewCode && (
+        {needsNewCode && offerResend && (
           <PrepareVerificationButton
             emailAddressId={emailAddressId}
             strategy="email_code"
             showExpiry={false}
-            onPrepared={() => {
-              attempt.reset()
-              setCode('')
-              input.current?.focus()
-            }}
+            onPrepared={() => input.current?.focus()}
           />
         )}
       </div>

@@ -1,0 +1,563 @@
+/**
+ * The benchmarks that need a browser: request counts (ours through the hooks, clerk-js through its
+ * resource methods), React commits while typing and on an optimistic delete, list render time at 10,
+ * 100 and 1,000 addresses, and click → optimistic change latency. Everything runs in Debian's
+ * Chromium (never a downloaded browser) against the emulator's HTTP server on 127.0.0.1; the page is
+ * `test/bench/browser/app`, built by Vite with production React's profiling build.
+ *
+ * Needs `dist/` (`npm run build`): the emulator is imported from it. Used by `scripts/bench.mjs`;
+ * `node scripts/bench-browser.mjs` runs it alone and prints the JSON lines.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, extname, join, normalize, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const require = createRequire(import.meta.url)
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // clerk-js treats navigator.webdriver === true as an invalid browser (TOOLCHAIN G1b).
+  '--disable-blink-features=AutomationControlled',
+]
+/** A development key whose host ends in `.accounts.dev`: clerk-js then uses a dev browser. */
+const PUBLISHABLE_KEY = `pk_test_${Buffer.from('bench.clerk.accounts.dev$').toString('base64').replace(/=+$/, '')}`
+const RENDER_SIZES = [10, 100, 1000]
+const RENDER_RUNS = 9
+const LATENCY_SAMPLES = 10
+
+const TYPES = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.css': 'text/css' }
+
+/** Builds the benchmark page into a temp folder. */
+async function buildPage() {
+  const { build } = await import('vite')
+  const { default: react } = await import('@vitejs/plugin-react')
+  const outDir = await mkdtemp(join(tmpdir(), 'rea-bench-page-'))
+  await build({
+    configFile: false,
+    root: join(root, 'test/bench/browser/app'),
+    plugins: [react()],
+    logLevel: 'warn',
+    publicDir: false,
+    mode: 'production',
+    // Production React that still calls <Profiler onRender>.
+    resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
+    build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  })
+  return outDir
+}
+
+/** Serves the built page at `/`, clerk-js's dist at `/clerk/`, and a clerk-js page at `/clerk.html`. */
+function startPageServer(pageDir) {
+  const clerkDist = dirname(require.resolve('@clerk/clerk-js'))
+  const send = (res, base, relative) => {
+    const file = normalize(join(base, relative))
+    if (!file.startsWith(base + sep)) {
+      res.writeHead(404).end()
+      return
+    }
+    readFile(file).then(
+      (body) =>
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
+      () => res.writeHead(404).end(),
+    )
+  }
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname.startsWith('/clerk/')) {
+      send(res, clerkDist, url.pathname.slice('/clerk/'.length))
+    } else if (url.pathname === '/clerk.html') {
+      const fapi = url.searchParams.get('fapi') ?? ''
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(
+        `<!doctype html><html><head><meta charset="utf-8"><title>clerk-js</title></head><body>
+<script src="/clerk/clerk.browser.js" data-clerk-publishable-key="${PUBLISHABLE_KEY}" data-clerk-proxy-url="${fapi}"></script>
+</body></html>`,
+      )
+    } else if (url.pathname === '/' || url.pathname.startsWith('/assets/')) {
+      send(res, pageDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1))
+    } else {
+      res.writeHead(404).end()
+    }
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done())
+            server.closeAllConnections()
+          }),
+      })
+    })
+  })
+}
+
+/** Median, min, max and p90 of a list of numbers, rounded to 0.01. */
+export function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]
+  const mid = sorted.length / 2
+  const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2
+  const round = (n) => Math.round(n * 100) / 100
+  return {
+    median: round(median),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+    p90: round(at(0.9)),
+    n: sorted.length,
+  }
+}
+
+/** A fresh emulator server for one scenario, and the FAPI requests a page sends it. */
+async function scenario(browser, page0, seed) {
+  const { createFapiEmulator } = await import(join(root, 'dist/testing.js'))
+  const { startEmulatorServer } = await import(join(root, 'dist/testing-node.js'))
+  const emulator = createFapiEmulator(seed)
+  const fapi = await startEmulatorServer({ emulator, host: '127.0.0.1', port: 0 })
+  const context = await browser.newContext()
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false })
+  })
+  const page = await context.newPage()
+  const errors = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  const seen = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.origin !== fapi.url || url.pathname.startsWith('/__emulator')) {
+      return
+    }
+    seen.push(`${url.searchParams.get('_method') ?? request.method()} ${url.pathname}`)
+  })
+  const me = async () => {
+    const response = await emulator.fetch(
+      new Request(`http://fapi.test/v1/me?_clerk_session_id=${emulator.signedIn.sessionId}`),
+    )
+    return (await response.json()).response
+  }
+  const open = (mode, extra = {}) =>
+    page.goto(
+      `${page0}/?${new URLSearchParams({ mode, fapi: fapi.url, sid: emulator.signedIn.sessionId, ...extra })}`,
+    )
+  return {
+    emulator,
+    fapi,
+    page,
+    seen,
+    errors,
+    me,
+    open,
+    close: async () => {
+      await context.close()
+      await fapi.close()
+    },
+  }
+}
+
+const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+const gets = (list) => list.filter((r) => r.startsWith('GET ')).length
+
+async function lifecycleOurs(browser, pageUrl) {
+  const s = await scenario(browser, pageUrl, { users: [{ email_addresses: ['jane@example.com'] }] })
+  try {
+    await s.open('lifecycle')
+    await s.page.waitForFunction(() => window.bench.data !== null)
+    const load = [...s.seen]
+    s.seen.length = 0
+    const oldId = await s.page.evaluate(() => window.bench.data.primaryEmailAddressId)
+    const id = await s.page.evaluate(
+      async () => (await window.bench.create({ emailAddress: 'new@example.com' })).emailAddress.id,
+    )
+    await s.page.evaluate((id) => window.bench.prepare({ id, strategy: 'email_code' }), id)
+    const code = s.emulator.latestMessage('new@example.com')?.code
+    await s.page.evaluate(([id, code]) => window.bench.attempt({ id, code }), [id, code])
+    await s.page.evaluate((id) => window.bench.setPrimary({ id }), id)
+    await s.page.evaluate((id) => window.bench.remove({ id }), oldId)
+    await settle(500)
+    const shown = await s.page.evaluate(() =>
+      window.bench.data.emailAddresses.map((a) => a.emailAddress),
+    )
+    return { load, lifecycle: [...s.seen], shown, errors: s.errors }
+  } finally {
+    await s.close()
+  }
+}
+
+async function tenConsumers(browser, pageUrl) {
+  const s = await scenario(browser, pageUrl, { users: [{ email_addresses: ['jane@example.com'] }] })
+  try {
+    await s.open('consumers')
+    await s.page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid^="consumer-"]')].every(
+        (p) => p.textContent === '1',
+      ),
+    )
+    await settle(300)
+    return { requests: [...s.seen] }
+  } finally {
+    await s.close()
+  }
+}
+
+/** The same lifecycle through clerk-js 6's own resource methods; `null` if clerk-js does not load. */
+async function lifecycleClerk(browser, pageUrl) {
+  const s = await scenario(browser, pageUrl, { users: [{ email_addresses: ['jane@example.com'] }] })
+  try {
+    await s.page.goto(`${pageUrl}/clerk.html?${new URLSearchParams({ fapi: s.fapi.url })}`)
+    const loaded = await s.page
+      .evaluate(async () => {
+        await window.Clerk.load()
+        return window.Clerk.user ? window.Clerk.user.primaryEmailAddressId : null
+      })
+      .catch((error) => ({ error: String(error) }))
+    if (!loaded || typeof loaded !== 'string') {
+      return {
+        pending: `clerk-js did not load a user: ${JSON.stringify(loaded)} ${s.errors.join('; ')}`,
+      }
+    }
+    const load = [...s.seen]
+    s.seen.length = 0
+    const id = await s.page.evaluate(
+      async () => (await window.Clerk.user.createEmailAddress({ email: 'new@example.com' })).id,
+    )
+    const address = (id) =>
+      `window.Clerk.user.emailAddresses.find((e) => e.id === ${JSON.stringify(id)})`
+    await s.page.evaluate(`${address(id)}.prepareVerification({ strategy: 'email_code' })`)
+    const code = s.emulator.latestMessage('new@example.com')?.code
+    await s.page.evaluate(`${address(id)}.attemptVerification({ code: ${JSON.stringify(code)} })`)
+    await s.page.evaluate((id) => window.Clerk.user.update({ primaryEmailAddressId: id }), id)
+    await s.page.evaluate(`${address(loaded)}.destroy()`)
+    await settle(500)
+    const shown = await s.page.evaluate(() =>
+      window.Clerk.user.emailAddresses.map((e) => e.emailAddress),
+    )
+    const upkeep = (r) => /\/client\/sessions\/[^/]+\/(tokens|touch)/.test(r)
+    return {
+      load,
+      lifecycle: s.seen.filter((r) => !upkeep(r)),
+      upkeep: s.seen.filter(upkeep),
+      shown,
+    }
+  } catch (error) {
+    return { pending: `clerk-js lifecycle failed: ${error.message.split('\n')[0]}` }
+  } finally {
+    await s.close()
+  }
+}
+
+const TEN = Array.from({ length: 9 }, (_, i) => ({
+  email_address: `user${i}@example.com`,
+  verified: true,
+}))
+
+async function typing(browser, pageUrl) {
+  const s = await scenario(browser, pageUrl, {
+    users: [
+      {
+        email_addresses: [
+          { email_address: 'jane@example.com', verified: true, primary: true },
+          ...TEN.slice(1),
+          { email_address: 'pending@example.com', verified: false },
+        ],
+      },
+    ],
+  })
+  try {
+    const user = await s.me()
+    const pending = user.email_addresses.find((e) => e.email_address === 'pending@example.com')
+    await s.open('typing', { verify: pending.id })
+    await s.page.waitForSelector('[data-slot="email-list-item"]')
+    const rows = await s.page.locator('[data-slot="email-list-item"]').count()
+    const typed = async (selector, text) => {
+      await s.page.click(selector)
+      await settle(100)
+      await s.page.evaluate(() => window.bench.resetCommits())
+      await s.page.keyboard.type(text, { delay: 20 })
+      await settle(200)
+      return s.page.evaluate(() => JSON.parse(JSON.stringify(window.bench.commits)))
+    }
+    const email = 'new.person@example.com'
+    const add = await typed('#add input', email)
+    const code = '12345'
+    const verify = await typed('#verify input', code)
+    const summary = (commits, id, keys) => ({
+      keystrokes: keys,
+      commits: commits.byId[id] ?? 0,
+      commits_per_keystroke: Math.round(((commits.byId[id] ?? 0) / keys) * 100) / 100,
+      list_commits: commits.byId.list ?? 0,
+      row_commits: Object.values(commits.rows).reduce((a, b) => a + b, 0),
+      rows,
+    })
+    return {
+      add: summary(add, 'add', email.length),
+      verify: summary(verify, 'verify', code.length),
+      errors: s.errors,
+    }
+  } finally {
+    await s.close()
+  }
+}
+
+/** Optimistic delete and make-primary through the list's own buttons: commits and latency. */
+async function optimistic(browser, pageUrl, extra = {}) {
+  const count = LATENCY_SAMPLES + 6
+  const s = await scenario(browser, pageUrl, {
+    users: [
+      {
+        email_addresses: [
+          { email_address: 'jane@example.com', verified: true, primary: true },
+          ...Array.from({ length: count }, (_, i) => ({
+            email_address: `row${i}@example.com`,
+            verified: true,
+          })),
+        ],
+      },
+    ],
+  })
+  try {
+    await s.open('list', extra)
+    await s.page.waitForSelector('[data-slot="email-list-item"]')
+    const row = (email) =>
+      s.page.locator('[data-slot="email-list-item"]').filter({ hasText: email })
+    const removals = []
+    let deleteCommits = null
+    for (let i = 0; i < LATENCY_SAMPLES; i += 1) {
+      const email = `row${i}@example.com`
+      await row(email).getByRole('button', { name: 'Remove' }).click()
+      const confirm = s.page
+        .locator('[data-slot="email-list-item-confirm"]')
+        .getByRole('button', { name: 'Remove' })
+      await confirm.waitFor()
+      await settle(50)
+      await s.page.evaluate((email) => {
+        window.bench.resetCommits()
+        window.__watch = window.bench.watchLatency(email, 'removed')
+      }, email)
+      const answered = s.page.waitForResponse((r) => r.url().includes('_method=DELETE'))
+      await confirm.click()
+      removals.push(await s.page.evaluate(() => window.__watch))
+      await answered
+      await settle(150)
+      if (i === 0) {
+        const c = await s.page.evaluate(() => JSON.parse(JSON.stringify(window.bench.commits)))
+        deleteCommits = {
+          list_commits: c.byId.list ?? 0,
+          row_commits: Object.values(c.rows).reduce((a, b) => a + b, 0),
+          rows_before: count + 1,
+        }
+      }
+    }
+    const primaries = []
+    for (let i = LATENCY_SAMPLES; i < count; i += 1) {
+      const email = `row${i}@example.com`
+      await s.page.evaluate((email) => {
+        window.__watch = window.bench.watchLatency(email, 'primary')
+      }, email)
+      const answered = s.page.waitForResponse((r) => r.url().includes('_method=PATCH'))
+      await row(email)
+        .getByRole('button', { name: /primary/i })
+        .click()
+      primaries.push(await s.page.evaluate(() => window.__watch))
+      await answered
+      await settle(150)
+    }
+    const baseline = []
+    for (let i = 0; i < LATENCY_SAMPLES; i += 1) {
+      await s.page.evaluate(
+        (row) => {
+          window.__watch = window.bench.watchLatency(row, 'removed', '[data-slot="baseline-item"]')
+        },
+        `base${String(i).padStart(2, '0')}`,
+      )
+      await s.page
+        .getByRole('button', { name: `Drop base${String(i).padStart(2, '0')}`, exact: true })
+        .click()
+      baseline.push(await s.page.evaluate(() => window.__watch))
+      await settle(50)
+    }
+    return { removals, primaries, baseline, deleteCommits, errors: s.errors }
+  } finally {
+    await s.close()
+  }
+}
+
+async function renderTimes(browser, pageUrl) {
+  const max = Math.max(...RENDER_SIZES)
+  const s = await scenario(browser, pageUrl, {
+    users: [
+      {
+        email_addresses: Array.from({ length: max }, (_, i) => ({
+          email_address: `person${String(i).padStart(4, '0')}@example.com`,
+          verified: true,
+          primary: i === 0,
+        })),
+      },
+    ],
+  })
+  try {
+    await s.open('render')
+    await s.page.waitForFunction(() => typeof window.bench?.renderTimes === 'function')
+    return await s.page.evaluate(
+      ([sizes, runs]) => window.bench.renderTimes(sizes, runs),
+      [RENDER_SIZES, RENDER_RUNS],
+    )
+  } finally {
+    await s.close()
+  }
+}
+
+/** Runs every browser benchmark and returns the figures (objects with `bench`, `name`, `how`). */
+export async function browserFigures() {
+  const { chromium } = await import('playwright-core')
+  const pageDir = await buildPage()
+  const pages = await startPageServer(pageDir)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
+  const figures = []
+  const where = 'Chromium (Debian, headless) against the emulator HTTP server on 127.0.0.1'
+  try {
+    const ours = await lifecycleOurs(browser, pages.url)
+    figures.push({
+      bench: 'requests',
+      name: 'lifecycle through the hooks (list, create, prepare, attempt, set primary, delete)',
+      requests: ours.load.length + ours.lifecycle.length,
+      refetches: gets(ours.lifecycle),
+      load_requests: ours.load,
+      lifecycle_requests: ours.lifecycle,
+      final_addresses: ours.shown,
+      how: `${where}; FAPI requests seen by the page (method as _method), each hook's mutateAsync awaited in turn, then 500 ms idle`,
+    })
+    const ten = await tenConsumers(browser, pages.url)
+    figures.push({
+      bench: 'requests',
+      name: 'ten useEmailAddresses consumers',
+      requests: ten.requests.length,
+      gets: gets(ten.requests),
+      how: `${where}; 10 components mounted at once, counted until all show data + 300 ms`,
+    })
+    const clerk = await lifecycleClerk(browser, pages.url)
+    figures.push(
+      clerk.pending
+        ? {
+            bench: 'requests',
+            name: 'lifecycle through clerk-js 6.40 resource methods',
+            pending: clerk.pending,
+          }
+        : {
+            bench: 'requests',
+            name: 'lifecycle through clerk-js 6.40 resource methods',
+            requests: clerk.lifecycle.length,
+            refetches: gets(clerk.lifecycle),
+            load_requests: clerk.load.length,
+            load: clerk.load,
+            lifecycle_requests: clerk.lifecycle,
+            session_upkeep_requests: clerk.upkeep.length,
+            final_addresses: clerk.shown,
+            how: `${where}; clerk.browser.js with proxyUrl and a pk_test_ key on *.accounts.dev; Clerk.load() counted apart; user.createEmailAddress, prepareVerification, attemptVerification, user.update({primaryEmailAddressId}), destroy; session token/touch requests counted apart`,
+          },
+    )
+    const t = await typing(browser, pages.url)
+    for (const [name, part] of [
+      ['AddEmailForm', t.add],
+      ['VerifyCodeInput', t.verify],
+    ]) {
+      figures.push({
+        bench: 'rendering',
+        name: `typing in ${name}`,
+        ...part,
+        how: `${where}; production React (react-dom/profiling), <Profiler> around the form, the list and each row; Playwright keyboard.type, 20 ms apart; list of ${part.rows} rows mounted beside it`,
+      })
+    }
+    const o = await optimistic(browser, pages.url)
+    figures.push({
+      bench: 'rendering',
+      name: 'one optimistic delete (EmailList confirm → server answer)',
+      ...o.deleteCommits,
+      how: `${where}; <Profiler> around EmailList and each row; commits from the confirm click until the DELETE answered + 150 ms`,
+    })
+    const m = await optimistic(browser, pages.url, { scheduler: 'microtask' })
+    const r = await renderTimes(browser, pages.url)
+    const medians = {}
+    for (const size of RENDER_SIZES) {
+      const ms = spread(r[size].ms)
+      medians[size] = ms.median
+      figures.push({
+        bench: 'rendering',
+        name: `EmailList mount, ${size} addresses`,
+        rows: r[size].rows,
+        ms,
+        ms_with_layout: spread(r[size].layoutMs),
+        us_per_row: Math.round((ms.median / size) * 1000),
+        how: `${where}; production React; pre-filled QueryClient, flushSync(root.render) timed with performance.now(), ${RENDER_RUNS} runs after 1 warm-up; with_layout adds a forced layout`,
+      })
+    }
+    const [a, b, c] = RENDER_SIZES
+    const slopeLow = (medians[b] - medians[a]) / (b - a)
+    const slopeHigh = (medians[c] - medians[b]) / (c - b)
+    figures.push({
+      bench: 'rendering',
+      name: 'EmailList mount growth',
+      ms_per_row_10_to_100: Math.round(slopeLow * 1000) / 1000,
+      ms_per_row_100_to_1000: Math.round(slopeHigh * 1000) / 1000,
+      ratio_1000_to_100: Math.round((medians[c] / medians[b]) * 100) / 100,
+      linear: slopeHigh <= slopeLow * 1.5,
+      how: 'median mount times; linear when the per-row cost from 100 to 1,000 is at most 1.5× the per-row cost from 10 to 100',
+    })
+    for (const [name, samples] of [
+      ['click → optimistic row removal (confirm Remove)', o.removals],
+      ['click → optimistic primary badge (Make primary)', o.primaries],
+      ['baseline: click → row removed by a plain useState update', o.baseline],
+      [
+        'variant: click → optimistic row removal with notifyManager.setScheduler(queueMicrotask)',
+        m.removals,
+      ],
+    ]) {
+      figures.push({
+        bench: 'latency',
+        name,
+        click_to_dom_ms: spread(samples.map((x) => x.clickToChangeMs)),
+        click_to_next_frame_ms: spread(samples.map((x) => x.clickToFrameMs)),
+        same_frame: `${samples.filter((x) => x.sameFrame).length}/${samples.length}`,
+        ...(samples.some((x) => x.clickToCacheMs !== null)
+          ? {
+              click_to_cache_write_ms: spread(
+                samples.filter((x) => x.clickToCacheMs !== null).map((x) => x.clickToCacheMs),
+              ),
+            }
+          : {}),
+        how: `${where}; Playwright click; from the click event's timeStamp to a MutationObserver seeing the row change, and to the next requestAnimationFrame; same frame = the change was in the DOM before the first frame after the click; cache write = the query cache's last update event before the change`,
+      })
+    }
+    const errors = [...t.errors, ...o.errors, ...m.errors]
+    if (errors.length) {
+      figures.push({ bench: 'browser', name: 'page errors', errors })
+    }
+  } finally {
+    await browser.close()
+    await pages.close()
+    await rm(pageDir, { recursive: true, force: true })
+  }
+  return figures
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const figure of await browserFigures()) {
+    process.stdout.write(`${JSON.stringify(figure)}\n`)
+  }
+}

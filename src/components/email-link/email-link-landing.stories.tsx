@@ -1,0 +1,45 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect } from 'storybook/test'
+import { emulatorParameters } from '../../../.storybook/emulator'
+import { EmailLinkLanding } from './email-link-landing'
+
+const meta = {
+  title: 'Email addresses/EmailLinkLanding',
+  component: EmailLinkLanding,
+  tags: ['autodocs'],
+  args: { search: '?__clerk_status=verified' },
+  // The landing page reads only its URL: no provider, no inbox.
+  parameters: emulatorParameters({ provider: false, inbox: false }),
+} satisfies Meta<typeof EmailLinkLanding>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** The link worked (`__clerk_status=verified`). */
+export const Verified: Story = {
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'Your email address is verified. You can close this tab and go back.',
+    )
+  },
+}
+
+/** The link had expired. */
+export const Expired: Story = {
+  args: { search: '?__clerk_status=expired' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'This link has expired. Go back and send a new one.',
+    )
+  },
+}
+
+/** The link could not be used. */
+export const Failed: Story = {
+  args: { search: 'https://app.example/verified?__clerk_status=failed' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'This link could not be used. Go back and try again.',
+    )
+  },
+}
