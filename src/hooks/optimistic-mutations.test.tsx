@@ -124,7 +124,9 @@ describe('optimistic set primary', () => {
     h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500, delayMs: 1_500 })
     act(() => result.current.setPrimary.mutate({ id: ids['c@example.com']! }))
     await act(() => result.current.remove.mutateAsync({ id: ids['b@example.com']! }))
-    expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('c@example.com')
+    await waitFor(() =>
+      expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('c@example.com'),
+    )
     await waitFor(() => expect(result.current.setPrimary.isError).toBe(true))
     expect(emails(result)).toEqual(['a@example.com', 'c@example.com'])
     await expectInSyncWithServer(result)

@@ -31,27 +31,37 @@ describe('useEmailAddresses', () => {
     const { emailAddress } = await act(() =>
       result.current.create.mutateAsync({ emailAddress: 'new@example.com' }),
     )
-    expect(result.current.list.data?.emailAddresses.map((a) => a.emailAddress)).toEqual([
-      'jane@example.com',
-      'new@example.com',
-    ])
+    await waitFor(() =>
+      expect(result.current.list.data?.emailAddresses.map((a) => a.emailAddress)).toEqual([
+        'jane@example.com',
+        'new@example.com',
+      ]),
+    )
     await act(() =>
       result.current.prepare.mutateAsync({ id: emailAddress.id, strategy: 'email_code' }),
     )
-    expect(result.current.list.data?.emailAddresses[1]?.verification?.status).toBe('unverified')
+    await waitFor(() =>
+      expect(result.current.list.data?.emailAddresses[1]?.verification?.status).toBe('unverified'),
+    )
 
     const code = h.emulator.latestMessage('new@example.com')?.code
     expect(code).toMatch(/^\d{6}$/)
     await act(() => result.current.attempt.mutateAsync({ id: emailAddress.id, code: code! }))
-    expect(result.current.list.data?.emailAddresses[1]?.verification?.status).toBe('verified')
+    await waitFor(() =>
+      expect(result.current.list.data?.emailAddresses[1]?.verification?.status).toBe('verified'),
+    )
 
     await act(() => result.current.setPrimary.mutateAsync({ id: emailAddress.id }))
-    expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('new@example.com')
+    await waitFor(() =>
+      expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('new@example.com'),
+    )
 
     await act(() => result.current.remove.mutateAsync({ id: oldId }))
-    expect(result.current.list.data?.emailAddresses.map((a) => a.emailAddress)).toEqual([
-      'new@example.com',
-    ])
+    await waitFor(() =>
+      expect(result.current.list.data?.emailAddresses.map((a) => a.emailAddress)).toEqual([
+        'new@example.com',
+      ]),
+    )
 
     expect(h.requests).toEqual([
       'GET /v1/me',
@@ -111,7 +121,7 @@ describe('useEmailAddresses', () => {
     )
     await waitFor(() => expect(result.current.count.data).toBe(1))
     await act(() => result.current.create.mutateAsync({ emailAddress: 'b@example.com' }))
-    expect(result.current.count.data).toBe(2)
+    await waitFor(() => expect(result.current.count.data).toBe(2))
     expect(renders).toBeLessThan(10)
   })
 

@@ -31,9 +31,9 @@ describe('useVerificationCooldown', () => {
     )
     expect(result.current.cooldown.canResend).toBe(true)
     await act(() => result.current.prepare.mutateAsync({ id, strategy: 'email_code' }))
-    expect(result.current.cooldown.canResend).toBe(false)
-    expect(result.current.cooldown.secondsUntilResend).toBe(5)
-    expect(result.current.cooldown.expiresAt).toBeGreaterThan(Date.now())
+    await waitFor(() => expect(result.current.cooldown.canResend).toBe(false))
+    await waitFor(() => expect(result.current.cooldown.secondsUntilResend).toBe(5))
+    await waitFor(() => expect(result.current.cooldown.expiresAt).toBeGreaterThan(Date.now()))
     await waitFor(() => expect(result.current.cooldown.isExpired).toBe(true), { timeout: 3_000 })
     expect(result.current.cooldown.secondsUntilExpiry).toBe(0)
   })
@@ -143,11 +143,11 @@ describe('useAddEmailAddressFlow', () => {
     })
     expect(result.current.step).toBe('enterEmail')
     await act(() => result.current.submitEmail('jane+clerk_test@example.com'))
-    expect(result.current.step).toBe('verify')
+    await waitFor(() => expect(result.current.step).toBe('verify'))
     expect(h.emulator.outbox).toHaveLength(0) // test addresses send nothing
     expect(await act(() => result.current.submitCode('000000'))).toBe(false)
-    expect(result.current.error?.code).toBe('form_code_incorrect')
-    expect(result.current.step).toBe('verify')
+    await waitFor(() => expect(result.current.error?.code).toBe('form_code_incorrect'))
+    await waitFor(() => expect(result.current.step).toBe('verify'))
     await act(() => result.current.submitCode('424242'))
     await waitFor(() => expect(result.current.step).toBe('done'))
     expect(onDone).toHaveBeenCalledWith(
@@ -158,16 +158,18 @@ describe('useAddEmailAddressFlow', () => {
   it('keeps the user on enterEmail with the server error when the address is taken', async () => {
     const { result } = renderHook(() => useAddEmailAddressFlow(), { wrapper: h.wrapper() })
     expect(await act(() => result.current.submitEmail('jane@example.com'))).toBe(false)
-    expect(result.current.step).toBe('enterEmail')
-    expect(result.current.error?.fieldErrors.emailAddress?.code).toBe('form_identifier_exists')
+    await waitFor(() => expect(result.current.step).toBe('enterEmail'))
+    await waitFor(() =>
+      expect(result.current.error?.fieldErrors.emailAddress?.code).toBe('form_identifier_exists'),
+    )
   })
 
   it('cancels and removes the unverified address on request', async () => {
     const { result } = renderHook(() => useAddEmailAddressFlow(), { wrapper: h.wrapper() })
     await act(() => result.current.submitEmail('gone@example.com'))
-    expect(result.current.step).toBe('verify')
+    await waitFor(() => expect(result.current.step).toBe('verify'))
     await act(() => result.current.cancel({ removeAddress: true }))
-    expect(result.current.step).toBe('enterEmail')
+    await waitFor(() => expect(result.current.step).toBe('enterEmail'))
     const server = await h.serverUser()
     expect(server.email_addresses.map((a) => a.email_address)).toEqual(['jane@example.com'])
   })
