@@ -14,6 +14,7 @@ export default defineConfig({
         testing: 'src/testing/index.ts',
         'testing-node': 'src/testing/node.ts',
         'emulator-bin': 'src/testing/emulator-bin.ts',
+        clerk: 'src/clerk/index.ts',
       },
       formats: ['es'],
     },

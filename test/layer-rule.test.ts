@@ -68,6 +68,21 @@ describe('the import rule between layers', () => {
     ).not.toContain(RULE)
   })
 
+  it("keeps Clerk's SDK behind the clerk entry", async () => {
+    expect(
+      await violations(
+        'src/components',
+        "import { useUser } from '@clerk/react'\nexport const probe = useUser\n",
+      ),
+    ).toContain(RULE)
+    expect(
+      await violations(
+        'src/clerk',
+        "import { useUser } from '@clerk/react'\nexport const probe = useUser\n",
+      ),
+    ).not.toContain(RULE)
+  })
+
   it('allows src/api to import its own modules', async () => {
     expect(
       await violations(

@@ -16,8 +16,10 @@ import { newTraceId } from './ids'
 import { match, type Route } from './router'
 import { bapiRoutes } from './routes/bapi'
 import { controlRoutes } from './routes/control'
+import { controlSessionRoutes } from './routes/control-sessions'
 import { fapiClientRoutes } from './routes/fapi-client'
 import { fapiMeRoutes } from './routes/fapi-me'
+import { fapiSessionRoutes } from './routes/fapi-sessions'
 import { clientJSON, type View } from './serialize'
 import { buildState } from './state'
 import type { EmulatorSeed, EmulatorState, FaultSpec, OutboxMessage } from './types'
@@ -54,7 +56,14 @@ export interface FapiEmulator {
   reverify(): void
 }
 
-const ROUTES: Route[] = [...fapiMeRoutes, ...fapiClientRoutes, ...bapiRoutes, ...controlRoutes]
+const ROUTES: Route[] = [
+  ...fapiMeRoutes,
+  ...fapiClientRoutes,
+  ...fapiSessionRoutes,
+  ...bapiRoutes,
+  ...controlRoutes,
+  ...controlSessionRoutes,
+]
 
 /** Splits a proxy prefix (`/__clerk/v1/me` → `/__clerk`, `/v1/me`) and drops a trailing slash. */
 function splitPath(pathname: string): { prefix: string; path: string } {

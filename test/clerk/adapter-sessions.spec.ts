@@ -1,0 +1,79 @@
+/**
+ * The adapter across session changes: clerk-js switching sessions, and a session that must reverify.
+ */
+import { cachedSessions, clerkRows, openApp, ourRows, type PageGlobals } from './support/app-page'
+import { apiCalls, expect, test } from './support/fixtures'
+
+test('a session switch in clerk-js moves our hooks to the new session, with no request and no leftovers', async ({
+  page,
+  fapi,
+  requests,
+}) => {
+  fapi.emulator.reset({
+    users: [{ email_addresses: ['jane@example.com'] }, { email_addresses: ['bob@example.com'] }],
+  })
+  const server = await openApp(page, fapi.url)
+  try {
+    await expect(ourRows(page)).toHaveText(['jane@example.com verified primary'])
+    const janeSession = fapi.emulator.signedIn.sessionId
+    const state = (await (await fetch(`${fapi.url}/__emulator/state`)).json()) as {
+      user_ids: string[]
+    }
+    const added = await fetch(`${fapi.url}/__emulator/sessions`, {
+      method: 'POST',
+      body: JSON.stringify({ user_id: state.user_ids[1] }),
+    })
+    const { session_id: bobSession } = (await added.json()) as { session_id: string }
+
+    // clerk-js learns of the second session from its client, then switches with its own setActive.
+    await page.evaluate(async (session) => {
+      const { Clerk } = window as unknown as PageGlobals
+      await Clerk.client.reload()
+      await Clerk.setActive({ session })
+    }, bobSession)
+    await expect(clerkRows(page)).toHaveText(['bob@example.com verified primary'])
+    await expect(ourRows(page)).toHaveText(['bob@example.com verified primary'])
+
+    const scopes = await cachedSessions(page)
+    expect(scopes).toEqual([bobSession])
+    expect(scopes).not.toContain(janeSession)
+    // Our hooks read Bob from clerk.user: no GET /v1/me at all.
+    expect(apiCalls(requests).filter((c) => c.startsWith('GET /v1/me'))).toEqual([])
+  } finally {
+    await server.close()
+  }
+})
+
+test('session_reverification_required goes to Clerk reverification; without Clerk UI the call fails instead of hanging', async ({
+  page,
+  fapi,
+}) => {
+  fapi.emulator.reset({
+    users: [{ email_addresses: ['jane@example.com'] }],
+    settings: { reverificationRequired: ['create_email_address'] },
+  })
+  const server = await openApp(page, fapi.url)
+  try {
+    await expect(ourRows(page)).toHaveText(['jane@example.com verified primary'])
+    const create = () =>
+      page.evaluate(() => {
+        const { app } = window as unknown as PageGlobals
+        const outcome = app.create({ emailAddress: 'step-up@example.com' }).then(
+          () => 'created',
+          (error: { code?: string }) => error.code ?? 'no code',
+        )
+        const hung = new Promise((resolve) => setTimeout(() => resolve('hung'), 5_000))
+        return Promise.race([outcome, hung])
+      })
+    // Headless clerk-js has no modal to open: Clerk throws, and the adapter cancels.
+    expect(await create()).toBe('session_reverification_required')
+    fapi.emulator.reverify()
+    expect(await create()).toBe('created')
+    await expect(clerkRows(page)).toHaveText([
+      'jane@example.com verified primary',
+      'step-up@example.com none',
+    ])
+  } finally {
+    await server.close()
+  }
+})

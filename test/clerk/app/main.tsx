@@ -1,0 +1,34 @@
+/**
+ * The side-by-side page: Clerk's React SDK (with the real clerk-js) and our hooks through
+ * `ClerkEmailAddressesProvider`, against the emulator named by `?fapi=`. Each side renders its own
+ * list; the spec mutates one side through `window.app` and reads the other.
+ */
+import { ClerkProvider } from '@clerk/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { ClerkEmailAddressesProvider } from '../../../src/clerk'
+import { loadClerkScript } from './load-clerk'
+import { ClerkSide, OurSide } from './sides'
+
+const params = new URLSearchParams(window.location.search)
+const fapi = params.get('fapi') ?? ''
+const publishableKey = params.get('key') ?? ''
+const queryClient = new QueryClient()
+Object.assign(window, { queryClient })
+
+const clerk = await loadClerkScript(publishableKey, fapi)
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ClerkProvider publishableKey={publishableKey} proxyUrl={fapi} Clerk={clerk}>
+      <QueryClientProvider client={queryClient}>
+        <ClerkEmailAddressesProvider fallback={<p>Loading Clerk…</p>}>
+          <main style={{ display: 'flex', gap: '2rem' }}>
+            <ClerkSide />
+            <OurSide />
+          </main>
+        </ClerkEmailAddressesProvider>
+      </QueryClientProvider>
+    </ClerkProvider>
+  </StrictMode>,
+)

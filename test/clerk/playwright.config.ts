@@ -1,0 +1,40 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defineConfig } from '@playwright/test'
+
+/**
+ * The specs that drive the real `@clerk/clerk-js` in Debian's Chromium. Never a downloaded browser:
+ * `executablePath` is fixed, and nothing here runs `playwright install`.
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  // Builds test/clerk/app once (Vite) for the side-by-side spec; removes the build afterwards.
+  globalSetup: './support/build-app.ts',
+  // Each test starts its own emulator and page server, so tests are independent; two workers fit two cores.
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  // Traces and error contexts go to the temp folder, not into the repository.
+  outputDir: join(tmpdir(), 'react-email-addresses-clerk-specs'),
+  forbidOnly: true,
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // clerk-js treats navigator.webdriver === true as an invalid browser and hides its failures.
+        '--disable-blink-features=AutomationControlled',
+      ],
+    },
+  },
+})

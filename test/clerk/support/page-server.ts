@@ -1,0 +1,82 @@
+/**
+ * The "app" origin for the clerk-js specs: a tiny static server on 127.0.0.1 that serves clerk-js's own
+ * `dist/` under `/clerk/` (its lazy chunks are found from the script's URL), and either one HTML page
+ * or a built app. Any other path is a blank page, where an email link's `redirect_url` lands.
+ */
+import { readFile } from 'node:fs/promises'
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
+import { dirname, extname, join, normalize, sep } from 'node:path'
+
+// The package's `exports` hide `dist/clerk.browser.js`; its CommonJS main resolves to the same folder.
+const clerkDist = dirname(createRequire(import.meta.url).resolve('@clerk/clerk-js'))
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+}
+
+/** A running page server. */
+export interface PageServer {
+  url: string
+  close(): Promise<void>
+}
+
+/** What to serve at `/`: an HTML string, or a built app's folder (its `index.html` and assets). */
+export type PageSource = { html: string } | { root: string }
+
+/** The HTML of a page that loads clerk-js with a publishable key and a `proxyUrl` (PROTOCOL §1.12). */
+export function clerkPageHtml(publishableKey: string, proxyUrl: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>clerk-js</title></head><body>
+<script src="/clerk/clerk.browser.js" data-clerk-publishable-key="${publishableKey}" data-clerk-proxy-url="${proxyUrl}"></script>
+</body></html>`
+}
+
+function sendFile(res: ServerResponse, base: string, relative: string) {
+  const file = normalize(join(base, relative))
+  if (!file.startsWith(base + sep)) {
+    res.writeHead(404).end()
+    return
+  }
+  readFile(file).then(
+    (body) =>
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(body),
+    () => res.writeHead(404).end(),
+  )
+}
+
+/** Starts the server on a free port of 127.0.0.1. */
+export function startPageServer(source: PageSource): Promise<PageServer> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    if (path.startsWith('/clerk/')) {
+      sendFile(res, clerkDist, path.slice('/clerk/'.length))
+    } else if ('root' in source && (path === '/' || path.startsWith('/assets/'))) {
+      sendFile(res, source.root, path === '/' ? 'index.html' : path.slice(1))
+    } else if (path === '/' && 'html' in source) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(source.html)
+    } else {
+      res
+        .writeHead(200, { 'content-type': TYPES['.html'] })
+        .end('<!doctype html><title>landing</title>')
+    }
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            server.closeAllConnections()
+          }),
+      })
+    })
+  })
+}
