@@ -69,6 +69,8 @@ export function AddEmailForm({ onSuccess, onCancel, className, autoFocus }: AddE
         form.setError(field ? 'emailAddress' : 'root.server', {
           message: message ?? t.errors.default,
         })
+        // The submit button was disabled while pending, which drops focus: bring it back to the input.
+        form.setFocus('emailAddress')
       },
     ),
   )

@@ -61,6 +61,7 @@ export function PrepareVerificationButton({
       label = sent ? t.prepare.resendCode : t.prepare.sendCode
     }
   }
+  const unavailable = prepare.isPending || !cooldown.canResend
   const send = () =>
     prepare.mutate(
       { id: emailAddressId, strategy, redirectUrl },
@@ -69,10 +70,13 @@ export function PrepareVerificationButton({
 
   return (
     <div data-slot="prepare-verification" data-state={cooldown.canResend ? 'ready' : 'cooldown'}>
+      {/* aria-disabled, not disabled: a disabled button drops focus, and a keyboard user pressing
+          "Resend" would land on <body> for the whole countdown. */}
       <Button
         {...buttonProps}
-        onClick={send}
-        disabled={disabled || prepare.isPending || !cooldown.canResend}
+        onClick={unavailable ? undefined : send}
+        disabled={disabled}
+        aria-disabled={unavailable || undefined}
         data-slot="prepare-verification-button"
       >
         {label}
