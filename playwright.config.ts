@@ -1,15 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-// Debian's chromium, offline: never a downloaded browser (TOOLCHAIN.md G1). Playwright adds --headless.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import chromium from './test/support/chromium.json' with { type: 'json' }
 
 /**
  * End-to-end tests of the demo app (`demo/`) against the emulator over real HTTP on two 127.0.0.1
@@ -34,8 +24,8 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: chromiumArgs,
+      executablePath: process.env.CHROMIUM_PATH ?? chromium.executablePath,
+      args: chromium.args,
     },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

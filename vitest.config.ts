@@ -2,17 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-
-// Debian's chromium, offline: never a downloaded browser (TOOLCHAIN.md G1). Playwright adds --headless.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import chromium from './test/support/chromium.json' with { type: 'json' }
 
 export default defineConfig({
   plugins: [react()],
@@ -58,8 +48,8 @@ export default defineConfig({
             headless: true,
             provider: playwright({
               launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: chromiumArgs,
+                executablePath: process.env.CHROMIUM_PATH ?? chromium.executablePath,
+                args: chromium.args,
               },
             }),
             instances: [{ browser: 'chromium' }],

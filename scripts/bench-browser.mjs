@@ -17,18 +17,9 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const require = createRequire(import.meta.url)
+const chromiumConfig = require('../test/support/chromium.json')
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // clerk-js treats navigator.webdriver === true as an invalid browser (TOOLCHAIN G1b).
-  '--disable-blink-features=AutomationControlled',
-]
+const CHROMIUM_ARGS = [...chromiumConfig.args, ...chromiumConfig.clerkArgs]
 /** A development key whose host ends in `.accounts.dev`: clerk-js then uses a dev browser. */
 const PUBLISHABLE_KEY = `pk_test_${Buffer.from('bench.clerk.accounts.dev$').toString('base64').replace(/=+$/, '')}`
 const RENDER_SIZES = [10, 100, 1000]
@@ -425,7 +416,7 @@ export async function browserFigures() {
   const pageDir = await buildPage()
   const pages = await startPageServer(pageDir)
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? chromiumConfig.executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
   })

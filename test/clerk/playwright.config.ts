@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
+import chromium from '../support/chromium.json' with { type: 'json' }
 
 /**
  * The specs that drive the real `@clerk/clerk-js` in Debian's Chromium. Never a downloaded browser:
@@ -23,18 +24,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // clerk-js treats navigator.webdriver === true as an invalid browser and hides its failures.
-        '--disable-blink-features=AutomationControlled',
-      ],
+      executablePath: chromium.executablePath,
+      args: [...chromium.args, ...chromium.clerkArgs],
     },
   },
 })
