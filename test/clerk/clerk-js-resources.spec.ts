@@ -123,9 +123,10 @@ test('email link: startEmailLinkFlow polls until the link is opened, then clerk.
       return created.id
     }, `${app.appUrl}/verified`)
     await expect.poll(() => fapi.emulator.latestMessage('link@example.com')?.link).toBeTruthy()
-    expect((await userView(app.clerk))!.emails).toContainEqual(
-      expect.objectContaining({ id, status: 'unverified', strategy: 'email_link' }),
-    )
+    // The emulator has sent the link; clerk-js applies the prepare's answer a moment later.
+    await expect
+      .poll(async () => (await userView(app.clerk))!.emails)
+      .toContainEqual(expect.objectContaining({ id, status: 'unverified', strategy: 'email_link' }))
 
     // The user opens the link in another tab; FAPI verifies and redirects to redirectUrl.
     const mail = await context.newPage()
