@@ -1,6 +1,6 @@
 /**
  * The contract's validators: the project's own JSON Schemas (written from Clerk's OpenAPI shapes,
- * never loaded from ../shared) compiled with ajv, plus the FAPI envelopes built from them.
+ * never loaded from the team's reference folder) compiled with ajv, plus the FAPI envelopes built from them.
  */
 import Ajv, { type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
