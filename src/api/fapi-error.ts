@@ -7,6 +7,7 @@ export type ClientErrorCode =
   | 'invalid_redirect_url'
   | 'invalid_publishable_key'
   | 'invalid_proxy_url'
+  | 'dev_browser_failed'
 
 interface FapiErrorInit {
   status: number
@@ -89,7 +90,7 @@ export function isFapiError(value: unknown): value is FapiError {
 /** A client-side error with one item, for failures that have no server answer to quote. */
 export function clientError(
   status: number,
-  code: string,
+  code: ClientErrorCode,
   message: string,
   options: { paramName?: string; cause?: unknown } = {},
 ): FapiError {
