@@ -114,8 +114,8 @@ export function spread(values) {
 
 /** A fresh emulator server for one scenario, and the FAPI requests a page sends it. */
 async function scenario(browser, page0, seed) {
-  const { createFapiEmulator } = await import(join(root, 'dist/testing.js'))
-  const { startEmulatorServer } = await import(join(root, 'dist/testing-node.js'))
+  const { createFapiEmulator } = await import(join(root, 'dist/testing/index.js'))
+  const { startEmulatorServer } = await import(join(root, 'dist/testing/node.js'))
   const emulator = createFapiEmulator(seed)
   const fapi = await startEmulatorServer({ emulator, host: '127.0.0.1', port: 0 })
   const context = await browser.newContext()

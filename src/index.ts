@@ -91,7 +91,6 @@ export { CodeField, normalizeCode } from './components/ui/code-field'
 export type { FieldControlProps, FieldProps } from './components/ui/field'
 export { Field } from './components/ui/field'
 
-export { deDE } from './localization/de-de'
 export { enUS } from './localization/en-us'
 export type { Localization, LocalizationOverrides } from './localization/localization'
 export { errorMessage, mergeLocalization } from './localization/localization'
