@@ -9,7 +9,9 @@ export interface EmailAddressesData {
 }
 
 /** Sorts a user's addresses as `EmailAddressesData` (a pure function of the user). */
-export function toEmailAddressesData(user: User): EmailAddressesData {
+export function toEmailAddressesData(
+  user: Pick<User, 'emailAddresses' | 'primaryEmailAddressId'>,
+): EmailAddressesData {
   const primaryEmailAddressId = user.primaryEmailAddressId
   const rank = (address: EmailAddress) => {
     if (address.id === primaryEmailAddressId) {

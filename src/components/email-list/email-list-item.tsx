@@ -18,6 +18,11 @@ export interface EmailListItemContext {
   onVerify?: (address: EmailAddress) => void
   /** Tells the list what happened (`alert` for failures), for its live region. */
   onAnnounce?: (message: string, options?: { alert?: boolean }) => void
+  /**
+   * Told the address id when "Make primary" is clicked and `null` when that request settles, so the
+   * list can show the new primary in the click's own frame (the cache's update lands a tick later).
+   */
+  onPrimaryPending?: (id: string | null) => void
 }
 
 /** Props of `EmailListItem`. */
@@ -89,6 +94,7 @@ export function EmailListItemActions({
   isOnly,
   onVerify,
   onAnnounce,
+  onPrimaryPending,
   onLeavingChange,
 }: EmailListItemContext & {
   address: EmailAddress
@@ -109,10 +115,14 @@ export function EmailListItemActions({
       announceFailure(error)
     },
   })
-  const setPrimary = useSetPrimaryEmailAddress({ onError: announceFailure })
+  const setPrimary = useSetPrimaryEmailAddress({
+    onError: announceFailure,
+    onSettled: () => onPrimaryPending?.(null),
+  })
   const verified = address.verification?.status === 'verified'
 
-  const makePrimary = () =>
+  const makePrimary = () => {
+    onPrimaryPending?.(address.id)
     setPrimary.mutate(
       { id: address.id },
       {
@@ -122,6 +132,7 @@ export function EmailListItemActions({
         },
       },
     )
+  }
   const confirmRemove = (event: { currentTarget: HTMLElement }) => {
     // The row leaves at once (optimistic); keep focus in the list rather than losing it to <body>.
     event.currentTarget.closest<HTMLElement>('[data-slot="email-list"]')?.focus()

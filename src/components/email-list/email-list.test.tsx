@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { setupHarness } from '../../../test/support/hooks-harness'
@@ -75,6 +75,37 @@ describe('EmailList', () => {
     )
     expect((await h.serverUser()).primary_email_address_id).toBe(
       rows()[0]!.id.replace('rea-email-', ''),
+    )
+  })
+
+  it('shows the new primary in the click’s own render, before the cache catches up', async () => {
+    renderList()
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    // fireEvent is synchronous: no timer or promise runs between the click and the assertions.
+    fireEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Make primary' }))
+    expect(rows()[0]).toHaveTextContent('work@example.com')
+    expect(row('work@example.com')).toHaveAttribute('data-primary')
+    expect(row('jane@example.com')).not.toHaveAttribute('data-primary')
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'work@example.com is now your primary email address.',
+      ),
+    )
+    expect(rows()[0]).toHaveTextContent('work@example.com')
+  })
+
+  it('puts the primary back, with a clear message, when the change fails', async () => {
+    renderList()
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500 })
+    fireEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Make primary' }))
+    expect(row('work@example.com')).toHaveAttribute('data-primary')
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/^work@example.com: /))
+    await waitFor(() => expect(rows()[0]).toHaveTextContent('jane@example.com'))
+    expect(row('jane@example.com')).toHaveAttribute('data-primary')
+    expect(row('work@example.com')).not.toHaveAttribute('data-primary')
+    expect((await h.serverUser()).primary_email_address_id).toBe(
+      row('jane@example.com').id.replace('rea-email-', ''),
     )
   })
 

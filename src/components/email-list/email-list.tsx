@@ -2,6 +2,7 @@
 
 import { type ReactNode, useCallback, useState } from 'react'
 import type { EmailAddress } from '../../api/types'
+import { toEmailAddressesData } from '../../hooks/sort-email-addresses'
 import { useEmailAddresses } from '../../hooks/use-email-addresses'
 import { errorMessage } from '../../localization/localization'
 import { useLocalization } from '../../localization/localization-provider'
@@ -28,6 +29,8 @@ export interface EmailListProps {
 export function EmailList({ className, onVerify, renderItem }: EmailListProps) {
   const t = useLocalization()
   const { data, isPending, error, refetch } = useEmailAddresses()
+  // A make-primary in flight, shown (badge and order) in the click's own render; see onPrimaryPending.
+  const [pendingPrimaryId, setPendingPrimaryId] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState({ message: '', alert: false })
   const announce = useCallback(
     (message: string, options: { alert?: boolean } = {}) =>
@@ -55,14 +58,18 @@ export function EmailList({ className, onVerify, renderItem }: EmailListProps) {
     body = <p data-slot="email-list-empty">{t.emailList.empty}</p>
   } else {
     const isOnly = data.emailAddresses.length === 1
+    const shown = pendingPrimaryId
+      ? toEmailAddressesData({ ...data, primaryEmailAddressId: pendingPrimaryId })
+      : data
     body = (
       <ul data-slot="email-list-items">
-        {data.emailAddresses.map((address) => {
+        {shown.emailAddresses.map((address) => {
           const context = {
-            isPrimary: address.id === data.primaryEmailAddressId,
+            isPrimary: address.id === shown.primaryEmailAddressId,
             isOnly,
             onVerify,
             onAnnounce: announce,
+            onPrimaryPending: setPendingPrimaryId,
           }
           return renderItem ? (
             renderItem(address, context)
