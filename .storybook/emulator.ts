@@ -7,7 +7,7 @@
  */
 import { QueryClient } from '@tanstack/react-query'
 import type { StoryContext } from '@storybook/react-vite'
-import { HttpResponse, http, type RequestHandler } from 'msw'
+import type { RequestHandler } from 'msw'
 import type { EmailAddressesProviderProps } from '../src/index'
 import {
   createEmulatorHandlers,
@@ -48,12 +48,6 @@ export interface EmulatorParameters {
   faults?: FaultSpec[]
   /** Runs against the fresh emulator before the story renders: send a code, move the clock… */
   setup?: (story: StoryEmulator) => void | Promise<void>
-  /**
-   * OAuth/SSO accounts to show as linked to an address (`linked_to`), by address. The emulator always
-   * answers `linked_to: []`, so the story's handlers add them to every answer on the wire.
-   * @example linkedTo: { 'jane@example.com': ['oauth_google'] }
-   */
-  linkedTo?: Record<string, string[]>
   /** Show the "Emulator inbox" panel below the story. @defaultValue true */
   inbox?: boolean
   /** Wrap the story in `EmailAddressesProvider` (and a fresh QueryClient). @defaultValue true */
@@ -146,40 +140,6 @@ function createStoryEmulator(seed: EmulatorOptions): StoryEmulator {
   }
 }
 
-/** Adds `linked_to` entries to every email address object in a JSON answer. */
-function withLinks(json: unknown, linkedTo: Record<string, string[]>): unknown {
-  if (Array.isArray(json)) {
-    return json.map((item) => withLinks(item, linkedTo))
-  }
-  if (typeof json !== 'object' || json === null) {
-    return json
-  }
-  const entries = Object.entries(json).map(([key, value]) => [key, withLinks(value, linkedTo)])
-  const object = Object.fromEntries(entries)
-  const types = object.object === 'email_address' ? linkedTo[object.email_address] : undefined
-  if (types) {
-    object.linked_to = types.map((type, index) => ({ type, id: `idn_link${index}_${object.id}` }))
-  }
-  return object
-}
-
-/** A handler in front of the emulator's that adds `linked_to` to its JSON answers. */
-function linkHandler(story: StoryEmulator, linkedTo: Record<string, string[]>): RequestHandler {
-  return http.all(
-    ({ request }) => new URL(request.url).origin === story.origin,
-    async ({ request }) => {
-      const answer = await story.emulator.fetch(request)
-      if (!answer.headers.get('Content-Type')?.includes('application/json')) {
-        return answer
-      }
-      return new HttpResponse(JSON.stringify(withLinks(await answer.json(), linkedTo)), {
-        status: answer.status,
-        headers: answer.headers,
-      })
-    },
-  )
-}
-
 /** A story emulator with its msw handlers, while its story is mounted. */
 interface LiveEmulator {
   story: StoryEmulator
@@ -194,10 +154,7 @@ async function startEmulator(parameters: EmulatorParameters): Promise<LiveEmulat
   for (const fault of parameters.faults ?? []) {
     story.emulator.injectFault(fault)
   }
-  const handlers = [
-    ...(parameters.linkedTo ? [linkHandler(story, parameters.linkedTo)] : []),
-    ...createEmulatorHandlers(story.emulator, { origin: story.origin }),
-  ]
+  const handlers = [...createEmulatorHandlers(story.emulator, { origin: story.origin })]
   return { story, handlers }
 }
 

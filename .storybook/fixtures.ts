@@ -43,6 +43,29 @@ export const threeAddresses = {
   ],
 } satisfies EmulatorOptions
 
+/** `threeAddresses`, with the primary linked to Google and the work address to SAML and GitHub. */
+export const linkedAddresses = {
+  users: [
+    {
+      first_name: 'Jane',
+      last_name: 'Doe',
+      email_addresses: [
+        {
+          email_address: 'jane@example.com',
+          id: PRIMARY_ID,
+          linked_to: [{ type: 'oauth_google' }],
+        },
+        {
+          email_address: 'jane@work.example',
+          id: SECONDARY_ID,
+          linked_to: [{ type: 'saml' }, { type: 'oauth_github' }],
+        },
+        { email_address: 'new@example.com', id: NEW_ID, verified: false },
+      ],
+    },
+  ],
+} satisfies EmulatorOptions
+
 /** `settings` merged into a seed. */
 export function withSettings(
   seed: EmulatorOptions,

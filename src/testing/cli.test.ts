@@ -77,6 +77,15 @@ describe('cli main()', () => {
     expect(err[0]).toContain('seed.users[0].email_addresses[0] must be a string')
   })
 
+  it('rejects a seed whose linked_to is not an OAuth or SAML link', async () => {
+    const { io, err } = capture()
+    const file = await seedFile(
+      '{"users": [{"email_addresses": [{"email_address": "a@b.co", "linked_to": [{"type": "github"}]}]}]}',
+    )
+    expect(await main(['--seed', file], io)).toBe(2)
+    expect(err[0]).toContain('seed.users[0].email_addresses[0].linked_to must be an array of')
+  })
+
   it('prints help with exit code 0', async () => {
     const { io, out } = capture()
     expect(await main(['--help'], io)).toBe(0)

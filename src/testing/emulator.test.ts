@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EmailAddressJSON, SessionJSON, TokenJSON, UserJSON } from '../api/wire-types'
 import { createFapiEmulator } from './emulator'
+import { parseFault } from './faults'
 import { parse, TRANSPORTS, useHarness } from './test-harness'
 
 const ID = /^(idn|user|sess|client)_[0-9A-Za-z]{27}$/
@@ -114,6 +115,7 @@ describe.each(TRANSPORTS)('emulator core (%s)', (transport) => {
       }
     }
     expect([bad.status, broken.status]).toEqual([404, 500])
+    expect(broken.headers.get('retry-after')).toBeNull()
     expect(broken.error.code).toBe('internal_clerk_error')
     const pre = await fetchRaw(h.base, h.emulator, 'OPTIONS', '/v1/me', {
       origin,
@@ -211,6 +213,24 @@ describe('emulator clock, prefixes and failures', () => {
     )
     expect(res.status).toBe(200)
     expect(res.user?.image_url).toMatch(/^http:\/\/app\.test\/__clerk\/__emulator\/avatar\//)
+  })
+
+  it('sends Retry-After on faults: 1 s for a 429 unless told, and whatever a fault asks for', async () => {
+    const emulator = createFapiEmulator()
+    emulator.injectFault({ path: '/v1/me', status: 429 })
+    emulator.injectFault({ path: '/v1/me', status: 429, retryAfter: 7 })
+    emulator.injectFault({ path: '/v1/me', status: 503, retryAfter: 30 })
+    const seen = []
+    for (let i = 0; i < 3; i += 1) {
+      const res = await emulator.fetch(new Request('http://x.test/v1/me'))
+      seen.push([res.status, res.headers.get('retry-after')])
+    }
+    expect(seen).toEqual([
+      [429, '1'],
+      [429, '7'],
+      [503, '30'],
+    ])
+    expect(() => parseFault({ path: '/v1/me', retryAfter: -1 })).toThrow(/retryAfter/)
   })
 
   it('answers a malformed id escape with 404 JSON, not a crash', async () => {

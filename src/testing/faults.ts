@@ -33,11 +33,13 @@ const CODE_BY_STATUS: Record<number, [string, string]> = {
   503: ['maintenance_mode', 'The service is under maintenance. Please try again later.'],
 }
 
-/** The error a status fault answers; 429 carries `Retry-After: 1`. */
+/** The error a status fault answers, with `Retry-After: <retryAfter>` (a 429's default is 1). */
 export function faultError(spec: FaultSpec): ApiError {
   const status = spec.status ?? 500
   const [defaultCode, long] = CODE_BY_STATUS[status] ?? ['internal_clerk_error', 'Injected fault']
-  const headers: Record<string, string> = status === 429 ? { 'Retry-After': '1' } : {}
+  const retryAfter = spec.retryAfter ?? (status === 429 ? 1 : undefined)
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }
   return new ApiError(status, spec.code ?? defaultCode, long, long, {}, headers)
 }
 
@@ -82,7 +84,7 @@ export function parseFault(value: unknown): FaultSpec {
   if (typeof f.path !== 'string' || !f.path.startsWith('/')) {
     throw new Error('fault.path must be a path starting with "/"')
   }
-  for (const key of ['times', 'status', 'delayMs'] as const) {
+  for (const key of ['times', 'status', 'delayMs', 'retryAfter'] as const) {
     const n = f[key]
     if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n < 0)) {
       throw new Error(`fault.${key} must be a non-negative integer`)

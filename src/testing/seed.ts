@@ -20,6 +20,9 @@ const LIST_SETTINGS = [
   'blockedDomains',
 ] as const
 
+/** `Stubs.Identification.Link.type` in Clerk's FAPI spec. */
+const LINK_TYPE = /^(?:oauth_[a-z0-9_]+|saml)$/
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -63,7 +66,23 @@ function checkUser(user: unknown, index: number) {
       typeof entry === 'string' || (isObject(entry) && typeof entry.email_address === 'string')
     if (!ok) {
       throw new Error(
-        `seed.users[${index}].email_addresses[${j}] must be a string or { email_address, verified?, primary? }`,
+        `seed.users[${index}].email_addresses[${j}] must be a string or { email_address, verified?, primary?, linked_to? }`,
+      )
+    }
+    const links = isObject(entry) ? entry.linked_to : undefined
+    if (
+      links !== undefined &&
+      (!Array.isArray(links) ||
+        links.some(
+          (link) =>
+            !isObject(link) ||
+            typeof link.type !== 'string' ||
+            !LINK_TYPE.test(link.type) ||
+            (link.id !== undefined && typeof link.id !== 'string'),
+        ))
+    ) {
+      throw new Error(
+        `seed.users[${index}].email_addresses[${j}].linked_to must be an array of { type: "oauth_<provider>" or "saml", id? }`,
       )
     }
   })

@@ -78,7 +78,7 @@ export function emailJSON(view: View, email: EmailRecord): EmailAddressJSON {
     email_address: email.emailAddress,
     reserved: false,
     verification: email.verification ? verificationJSON(email.verification) : null,
-    linked_to: [],
+    linked_to: email.linkedTo.map((link) => ({ type: link.type, id: link.id })),
     matches_sso_connection: matchesDomain(email.emailAddress, view.state.settings.ssoDomains),
     created_at: email.createdAt,
     updated_at: email.updatedAt,

@@ -71,6 +71,10 @@ function addSeedUser(state: EmulatorState, seed: SeedUser, now: number): UserRec
       emailAddress: normalizeEmail(address.email_address),
       // Seeded verified addresses look like BAPI-created ones; unverified ones were never prepared.
       verification: verified ? adminVerification('verified') : null,
+      linkedTo: (address.linked_to ?? []).map((link) => ({
+        type: link.type,
+        id: link.id ?? newId(link.type === 'saml' ? 'samlc' : 'eac'),
+      })),
       createdAt,
       updatedAt: createdAt,
     }

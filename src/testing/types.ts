@@ -38,9 +38,19 @@ export interface InstanceSettings {
   maxUnverified: number
 }
 
-/** One address of a seeded user: a string is a verified address. */
+/**
+ * One address of a seeded user: a string is a verified address. `linked_to` names the OAuth or SAML
+ * accounts it came from (`{ type: 'oauth_google' }`; an `id` is made up when missing).
+ */
 export type SeedEmailAddress =
-  string | { email_address: string; verified?: boolean; primary?: boolean; id?: string }
+  | string
+  | {
+      email_address: string
+      verified?: boolean
+      primary?: boolean
+      id?: string
+      linked_to?: { type: string; id?: string }[]
+    }
 
 /** One seeded user. The first user of a seed is the one signed in on the default client. */
 export interface SeedUser {
@@ -93,6 +103,8 @@ export interface FaultSpec {
   code?: string
   delayMs?: number
   drop?: boolean
+  /** Seconds for a `Retry-After` header on the error. @defaultValue 1 for status 429, else none */
+  retryAfter?: number
 }
 
 /** The emulator's record of a verification; `code` and `linkToken` never reach the wire. */
@@ -115,6 +127,8 @@ export interface EmailRecord {
   userId: string
   emailAddress: string
   verification: VerificationRecord | null
+  /** The OAuth or SAML accounts the address came from (seeded only). */
+  linkedTo: { type: string; id: string }[]
   createdAt: number
   updatedAt: number
 }

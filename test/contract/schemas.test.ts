@@ -29,6 +29,30 @@ describe('contract schemas', () => {
     expect(violations('EmailAddress', email)).toBe('')
   })
 
+  it('accept seeded linked_to entries, with made-up ids where the seed gave none', async () => {
+    const emulator = createFapiEmulator({
+      users: [
+        {
+          email_addresses: [
+            {
+              email_address: 'jane@example.com',
+              linked_to: [{ type: 'oauth_google' }, { type: 'saml', id: 'samlc_given' }],
+            },
+          ],
+        },
+      ],
+    })
+    const me = (await (await emulator.fetch(new Request('http://fapi.test/v1/me'))).json()) as {
+      response: UserJSON
+    }
+    const email = me.response.email_addresses[0]!
+    expect(email.linked_to).toEqual([
+      { type: 'oauth_google', id: expect.stringMatching(/^eac_/) },
+      { type: 'saml', id: 'samlc_given' },
+    ])
+    expect(violations('EmailAddress', email)).toBe('')
+  })
+
   it.each<[string, (e: EmailAddressJSON & Record<string, unknown>) => void]>([
     ['a seconds timestamp', (e) => void (e.created_at = 1_755_199_800)],
     ['a missing matches_sso_connection', (e) => void delete e.matches_sso_connection],

@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor, within } from 'storybook/test'
 import { emulatorParameters } from '../../../.storybook/emulator'
-import { FOREVER_MS, threeAddresses, withSettings } from '../../../.storybook/fixtures'
+import {
+  FOREVER_MS,
+  linkedAddresses,
+  threeAddresses,
+  withSettings,
+} from '../../../.storybook/fixtures'
 import { waitForCode, wrongCode } from '../../../.storybook/play'
 import { seeds } from '../../testing/index'
 import { EmailAddressManager } from './email-address-manager'
@@ -97,8 +102,7 @@ export const ErrorWithRetry: Story = {
 /** Primary, verified, unverified and linked (OAuth, SAML) addresses side by side. */
 export const Linked: Story = {
   parameters: emulatorParameters({
-    seed: threeAddresses,
-    linkedTo: { 'jane@example.com': ['oauth_google'], 'jane@work.example': ['saml'] },
+    seed: linkedAddresses,
     inbox: false,
   }),
   play: async ({ canvas }) => {
@@ -372,10 +376,7 @@ export const AllStates: Story = {
         },
         Empty: { seed: { users: [{ email_addresses: [] }] } },
         'Server down': { faults: [{ path: '/v1/*', status: 503, times: 10_000 }] },
-        'Three addresses, one linked': {
-          seed: threeAddresses,
-          linkedTo: { 'jane@example.com': ['oauth_google'] },
-        },
+        'Three addresses, two linked': { seed: linkedAddresses },
       },
     }),
   },
@@ -383,7 +384,7 @@ export const AllStates: Story = {
     const cell = (name: string) => within(canvas.getByRole('region', { name }))
     await expect(await cell('Empty').findByText('No email addresses yet.')).toBeVisible()
     await expect(
-      await cell('Three addresses, one linked').findByText('Linked to Google'),
+      await cell('Three addresses, two linked').findByText('Linked to Google'),
     ).toBeVisible()
   },
 }

@@ -4,6 +4,7 @@ import { emulatorParameters } from '../../../.storybook/emulator'
 import {
   FOREVER_MS,
   SECONDARY_ID,
+  linkedAddresses,
   threeAddresses,
   withSettings,
 } from '../../../.storybook/fixtures'
@@ -154,11 +155,7 @@ export const Unverified: Story = {
 /** Addresses linked to OAuth and SAML accounts (`linked_to`) carry a badge per account. */
 export const Linked: Story = {
   parameters: emulatorParameters({
-    seed: threeAddresses,
-    linkedTo: {
-      'jane@example.com': ['oauth_google'],
-      'jane@work.example': ['saml', 'oauth_github'],
-    },
+    seed: linkedAddresses,
     inbox: false,
   }),
   play: async ({ canvas }) => {
@@ -281,10 +278,7 @@ export const AllStates: Story = {
         'Server down': { faults: [{ path: '/v1/*', status: 503, times: 10_000 }] },
         'Only address': { seed: seeds.default },
         'Primary, verified, unverified': { seed: threeAddresses },
-        Linked: {
-          seed: threeAddresses,
-          linkedTo: { 'jane@example.com': ['oauth_google'], 'jane@work.example': ['saml'] },
-        },
+        Linked: { seed: linkedAddresses },
       },
     }),
   },

@@ -90,6 +90,7 @@ export function addAddress(
     userId: user.id,
     emailAddress: address,
     verification,
+    linkedTo: [],
     createdAt: now,
     updatedAt: now,
   }
