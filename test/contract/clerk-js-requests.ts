@@ -2,7 +2,8 @@
  * Requests exactly as clerk-js 6.x puts them on the wire (PROTOCOL §1.3–§1.5, §1.12): only GET and
  * POST, the logical verb in `_method`, form-urlencoded bodies (also when empty), the query parameters
  * in clerk-js's order with `__clerk_db_jwt` last, and `_clerk_session_id` only on `/me…` paths.
- * Written here, independently of both the client in src/api and the emulator.
+ * Written here, independently of both the client in src/api and the emulator. Sign-out is
+ * `{ method: 'DELETE', path: '/client/sessions' }` (what `clerk.signOut()` sends; test/clerk watches it do so).
  */
 
 /** What one clerk-js call needs. */

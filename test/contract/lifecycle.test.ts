@@ -234,4 +234,17 @@ describe('contract: clerk-js lifecycle over HTTP', () => {
     expect(deleted.body.response).toEqual({ object: 'email_address', id: added, deleted: true })
     expect(userOf(deleted.body).email_addresses.map((e) => e.id)).not.toContain(added)
   })
+
+  it('signs out like clerk.signOut(): DELETE /client/sessions keeps the client, ends the session', async () => {
+    const signedOut = await send(
+      { method: 'DELETE', path: '/client/sessions' },
+      'ClientWrappedClient',
+    )
+    const client = signedOut.body.response as ClientJSON
+    expect(client.last_active_session_id).toBeNull()
+    expect(client.sessions.filter((s) => s.id === identity.sessionId)).toEqual([])
+    // The same dev browser still works; the ended session no longer reaches /me.
+    const me = await send({ method: 'GET', path: '/me' }, 'ClerkErrors', 401)
+    expect((me.body.errors as Body[])[0]!.code).toBe('authentication_invalid')
+  })
 })
