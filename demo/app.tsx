@@ -10,6 +10,7 @@ import {
   type FapiError,
 } from 'react-email-addresses'
 import { HeadlessEmails } from './headless-emails'
+import { ModeNav } from './mode-nav'
 
 export interface AppProps {
   proxyUrl: string
@@ -41,6 +42,7 @@ export function App({ proxyUrl, sessionId }: AppProps) {
       ) : (
         <>
           <header className="demo-header">
+            <ModeNav current="/" />
             <h1>Account settings</h1>
             <p>
               Signed in through the emulator at <code>{proxyUrl}</code> (another origin).{' '}

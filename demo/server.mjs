@@ -8,10 +8,16 @@
  * library from source through an alias: served by Vite's dev server (edits to `src/**` reload it), or,
  * with `build: true`, built once and served as static files (what the e2e suite uses: faster loads).
  * Both servers are plain `node:http` servers we own, so SIGINT and SIGTERM close both.
+ *
+ * Two pages: `/` (our provider, straight to the emulator) and `/clerk.html` (Clerk mode: Clerk's React
+ * SDK and `react-email-addresses/clerk`). Clerk mode runs the real clerk-js browser build, served by
+ * both page servers from `node_modules/@clerk/clerk-js/dist` under `/clerk/`, against the emulator via
+ * `proxyUrl`; with `VITE_CLERK_PUBLISHABLE_KEY` set it runs against that Clerk instance instead.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer as createHttpServer } from 'node:http'
-import { dirname, extname, join, normalize, resolve } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { build, createServer as createViteServer } from 'vite'
@@ -19,6 +25,10 @@ import { build, createServer as createViteServer } from 'vite'
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..')
 const HOST = '127.0.0.1'
+// The package's `exports` hide `dist/clerk.browser.js`; its CommonJS main resolves to the same folder.
+const clerkDist = dirname(createRequire(import.meta.url).resolve('@clerk/clerk-js'))
+/** The two HTML entries (Vite multi-page): the plain demo and Clerk mode. */
+const PAGES = { index: join(here, 'index.html'), clerk: join(here, 'clerk.html') }
 
 /** The signed-in user the demo starts with (and `POST /__emulator/reset` with no body returns to). */
 export const DEMO_SEED = {
@@ -70,7 +80,19 @@ async function loadEmulator() {
   }
 }
 
-/** The page's Vite config: React, the library from source, and the emulator's URL. */
+/**
+ * The Clerk instance for Clerk mode, from the environment: a publishable key only. It ends up in the
+ * page's JavaScript, so anything else (a secret key pasted by mistake) is refused, never served.
+ */
+function clerkPublishableKey() {
+  const key = process.env.VITE_CLERK_PUBLISHABLE_KEY?.trim() ?? ''
+  if (key && !/^pk_(test|live)_[A-Za-z0-9+/=_-]+$/.test(key)) {
+    throw new Error('VITE_CLERK_PUBLISHABLE_KEY must be a publishable key (pk_test_… or pk_live_…)')
+  }
+  return key
+}
+
+/** The page's Vite config: React, the library from source, the emulator's URL and the Clerk key. */
 function pageConfig(emulatorUrl) {
   return {
     configFile: false,
@@ -87,9 +109,14 @@ function pageConfig(emulatorUrl) {
           replacement: join(root, 'src/styles/styles.css'),
         },
         { find: /^react-email-addresses$/, replacement: join(root, 'src/index.ts') },
+        { find: /^react-email-addresses\/clerk$/, replacement: join(root, 'src/clerk/index.ts') },
       ],
     },
-    define: { 'import.meta.env.VITE_EMULATOR_URL': JSON.stringify(emulatorUrl) },
+    define: {
+      'import.meta.env.VITE_EMULATOR_URL': JSON.stringify(emulatorUrl),
+      // '' means "no key": Clerk mode then runs clerk-js against the emulator.
+      'import.meta.env.VITE_CLERK_PUBLISHABLE_KEY': JSON.stringify(clerkPublishableKey()),
+    },
   }
 }
 
@@ -102,6 +129,39 @@ function listen(server, port) {
       done(typeof address === 'object' && address ? address.port : port)
     })
   })
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+}
+
+/**
+ * Serves clerk-js's browser build under `/clerk/` (its lazy chunks are found from the script's URL, so
+ * they must sit beside it), as `test/clerk/support/page-server.ts` does. Returns false for other paths.
+ */
+function serveClerkJs(req, res) {
+  // Not decoded: the URL parser already resolved `..` (also as `%2e%2e`), and clerk-js's file names
+  // need no escapes, so an encoded `/` or a malformed escape simply finds no file.
+  const path = new URL(req.url ?? '/', 'http://x').pathname
+  if (!path.startsWith('/clerk/')) {
+    return false
+  }
+  const file = normalize(join(clerkDist, path.slice('/clerk/'.length)))
+  if (!file.startsWith(clerkDist + sep)) {
+    res.writeHead(404).end()
+    return true
+  }
+  readFile(file).then(
+    (body) => {
+      const type = TYPES[extname(file)] ?? 'application/octet-stream'
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body)
+    },
+    () => res.writeHead(404).end(),
+  )
+  return true
 }
 
 function closeServer(server) {
@@ -120,11 +180,11 @@ async function startDevPage(emulatorUrl, port) {
       middlewareMode: true,
       hmr: { server: http },
       fs: { allow: [root] },
-      warmup: { clientFiles: ['./main.tsx'] },
+      warmup: { clientFiles: ['./main.tsx', './clerk-main.tsx'] },
     },
     // Pre-bundle every dependency up front: no "new dependencies optimized" reload mid-session.
     optimizeDeps: {
-      entries: [join(here, 'index.html')],
+      entries: Object.values(PAGES),
       include: [
         'react',
         'react-dom/client',
@@ -136,10 +196,11 @@ async function startDevPage(emulatorUrl, port) {
         'zod/mini',
         'input-otp',
         '@radix-ui/react-slot',
+        '@clerk/react',
       ],
     },
   })
-  http.on('request', vite.middlewares)
+  http.on('request', (req, res) => serveClerkJs(req, res) || vite.middlewares(req, res))
   const bound = await listen(http, port).catch(async (error) => {
     await vite.close()
     throw error
@@ -147,21 +208,17 @@ async function startDevPage(emulatorUrl, port) {
   return { port: bound, close: () => Promise.all([vite.close(), closeServer(http)]) }
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-}
-
-/** A production build of the page, served from memory; every unknown path gets index.html (SPA). */
+/**
+ * A production build of both pages, served from memory with clerk-js's dist under `/clerk/`; every
+ * other unknown path gets index.html (SPA).
+ */
 async function startBuiltPage(emulatorUrl, port) {
   const outDir = await scratchDir('page')
   const files = new Map()
   try {
     const result = await build({
       ...pageConfig(emulatorUrl),
-      build: { outDir, emptyOutDir: true, write: false },
+      build: { outDir, emptyOutDir: true, write: false, rolldownOptions: { input: PAGES } },
     })
     for (const output of [result].flat().flatMap((r) => r.output)) {
       files.set(`/${output.fileName}`, output.type === 'asset' ? output.source : output.code)
@@ -171,7 +228,18 @@ async function startBuiltPage(emulatorUrl, port) {
   }
   const index = files.get('/index.html')
   const http = createHttpServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
+    if (serveClerkJs(req, res)) {
+      return
+    }
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname
+    // A malformed escape (`/%zz`) would throw here and take the whole demo down with it.
+    let path
+    try {
+      path = normalize(decodeURIComponent(pathname))
+    } catch {
+      res.writeHead(400).end()
+      return
+    }
     const body = files.get(path) ?? index
     const type = files.has(path)
       ? (TYPES[extname(path)] ?? 'application/octet-stream')

@@ -230,12 +230,16 @@ export const test = base.extend<Fixtures>({
     await provide(context)
     expect(problems, 'errors in the browser console').toEqual([])
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright needs a destructured first argument
-  emulator: async ({}, provide) => {
-    const emulator = new Emulator()
-    await emulator.reset()
-    await provide(emulator)
-  },
+  // `auto`: every test starts from the seed, also one that never names the emulator.
+  emulator: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright needs a destructured first argument
+    async ({}, provide) => {
+      const emulator = new Emulator()
+      await emulator.reset()
+      await provide(emulator)
+    },
+    { auto: true },
+  ],
   // eslint-disable-next-line no-empty-pattern -- Playwright needs a destructured first argument
   demoUrl: async ({}, provide) => {
     await provide(env('DEMO_URL'))

@@ -8,7 +8,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { ClerkEmailAddressesProvider } from '../../../src/clerk'
-import { loadClerkScript } from './load-clerk'
+import { loadClerkScript } from '../../../demo/load-clerk'
 import { ClerkSide, OurSide } from './sides'
 
 const params = new URLSearchParams(window.location.search)

@@ -1,8 +1,11 @@
 /**
- * Loads clerk-js's browser build from the page's own origin (`/clerk/`), configured by script
- * attributes as clerk-js reads them at start-up (PROTOCOL §1.12), and returns the unloaded instance.
+ * Loads clerk-js's browser build from the page's own origin (`/clerk/`, served by `demo/server.mjs`
+ * from `node_modules/@clerk/clerk-js/dist`), configured by script attributes as clerk-js reads them at
+ * start-up, and returns the not yet loaded instance for `<ClerkProvider Clerk={…}>`. Without this,
+ * `ClerkProvider` would download clerk-js from the key's FAPI host, which the emulator variant fakes.
+ * The clerk-js specs' side-by-side page (`test/clerk/app`) loads clerk-js with it too.
  */
-import type { BrowserClerk } from '@clerk/react/types'
+import type { BrowserClerk } from '@clerk/react'
 
 export function loadClerkScript(publishableKey: string, proxyUrl: string): Promise<BrowserClerk> {
   return new Promise((resolve, reject) => {
