@@ -78,8 +78,8 @@ function reactOnlyExternal(config) {
 }
 
 const budgeted = [
-  { name: 'api + hooks', import: { 'dist/index.js': `{ ${api.join(', ')} }` }, limit: '9 kB' },
-  { name: 'everything in "."', path: 'dist/index.js', limit: '15.5 kB' },
+  { name: 'api + hooks', import: { 'dist/index.js': `{ ${api.join(', ')} }` }, limit: '9.5 kB' },
+  { name: 'everything in "."', path: 'dist/index.js', limit: '16 kB' },
   { name: 'styles.css', path: 'dist/styles.css', limit: '2 kB' },
 ]
 /** The Clerk comparison, for `npm run bench` (`SIZE_LIMIT_CLERK=1`); the budget gate skips it. */

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { FapiClient } from '../api/fapi-client'
 import type { User } from '../api/types'
+import { keepUnchanged } from './keep-unchanged'
 import { type EmailAddressesScope, emailAddressKeys } from './query-keys'
 
 /** The scope of a client's data: its FAPI and its current session. */
@@ -26,5 +27,6 @@ export const emailAddressQueries = {
     queryOptions<User>({
       queryKey: emailAddressKeys.me(scopeOf(client)),
       queryFn: async () => (await client.me.get()).user,
+      structuralSharing: keepUnchanged,
     }),
 }

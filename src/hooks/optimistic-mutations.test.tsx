@@ -51,6 +51,18 @@ describe('optimistic delete', () => {
     await expectInSyncWithServer(result)
   })
 
+  it('keeps the other addresses as the same objects, so memoized rows do not render again', async () => {
+    const { result } = await setup()
+    const [first, ...others] = result.current.list.data!.emailAddresses
+    await act(() => result.current.remove.mutateAsync({ id: first!.id }))
+    await waitFor(() => expect(emails(result)).toHaveLength(2))
+    // Through the optimistic change and the server's confirmation, each survivor is untouched.
+    expect(result.current.list.data!.emailAddresses).toHaveLength(others.length)
+    result.current.list.data!.emailAddresses.forEach((address, i) => {
+      expect(address).toBe(others[i])
+    })
+  })
+
   it.each([
     ['a 500', { status: 500, drop: false }],
     ['a dropped connection', { drop: true }],

@@ -5,6 +5,7 @@ import { useCallback } from 'react'
 import type { FapiError } from '../api/fapi-error'
 import type { User } from '../api/types'
 import { useEmailAddressesContext } from './email-addresses-provider'
+import { keepUnchanged } from './keep-unchanged'
 import { emailAddressKeys } from './query-keys'
 import { type EmailAddressesData, toEmailAddressesData } from './sort-email-addresses'
 
@@ -67,6 +68,7 @@ export function useMeQuery<TData>(
       staleTime: STALE_TIME_MS,
       retry: false,
       refetchInterval,
+      structuralSharing: keepUnchanged,
     },
     queryClient,
   )
