@@ -14,19 +14,17 @@
  * both page servers from `node_modules/@clerk/clerk-js/dist` under `/clerk/`, against the emulator via
  * `proxyUrl`; with `VITE_CLERK_PUBLISHABLE_KEY` set it runs against that Clerk instance instead.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createServer as createHttpServer } from 'node:http'
-import { createRequire } from 'node:module'
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
+import { dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { build, createServer as createViteServer } from 'vite'
+import { clerkJsDist, sendFile, TYPES } from '../scripts/static-files.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..')
 const HOST = '127.0.0.1'
-// The package's `exports` hide `dist/clerk.browser.js`; its CommonJS main resolves to the same folder.
-const clerkDist = dirname(createRequire(import.meta.url).resolve('@clerk/clerk-js'))
 /** The two HTML entries (Vite multi-page): the plain demo and Clerk mode. */
 const PAGES = { index: join(here, 'index.html'), clerk: join(here, 'clerk.html') }
 
@@ -131,36 +129,16 @@ function listen(server, port) {
   })
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-}
-
 /**
  * Serves clerk-js's browser build under `/clerk/` (its lazy chunks are found from the script's URL, so
- * they must sit beside it), as `test/clerk/support/page-server.ts` does. Returns false for other paths.
+ * they must sit beside it), as the clerk-js specs' page server does. Returns false for other paths.
  */
 function serveClerkJs(req, res) {
-  // Not decoded: the URL parser already resolved `..` (also as `%2e%2e`), and clerk-js's file names
-  // need no escapes, so an encoded `/` or a malformed escape simply finds no file.
   const path = new URL(req.url ?? '/', 'http://x').pathname
   if (!path.startsWith('/clerk/')) {
     return false
   }
-  const file = normalize(join(clerkDist, path.slice('/clerk/'.length)))
-  if (!file.startsWith(clerkDist + sep)) {
-    res.writeHead(404).end()
-    return true
-  }
-  readFile(file).then(
-    (body) => {
-      const type = TYPES[extname(file)] ?? 'application/octet-stream'
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body)
-    },
-    () => res.writeHead(404).end(),
-  )
+  sendFile(res, clerkJsDist, path.slice('/clerk/'.length))
   return true
 }
 

@@ -8,12 +8,13 @@
  * Needs `dist/` (`npm run build`): the emulator is imported from it. Used by `scripts/bench.mjs`;
  * `node scripts/bench-browser.mjs` runs it alone and prints the JSON lines.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, extname, join, normalize, sep } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { clerkJsDist, sendFile, TYPES } from './static-files.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const require = createRequire(import.meta.url)
@@ -25,8 +26,6 @@ const PUBLISHABLE_KEY = `pk_test_${Buffer.from('bench.clerk.accounts.dev$').toSt
 const RENDER_SIZES = [10, 100, 1000]
 const RENDER_RUNS = 9
 const LATENCY_SAMPLES = 10
-
-const TYPES = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.css': 'text/css' }
 
 /** Builds the benchmark page into a temp folder. */
 async function buildPage() {
@@ -49,25 +48,10 @@ async function buildPage() {
 
 /** Serves the built page at `/`, clerk-js's dist at `/clerk/`, and a clerk-js page at `/clerk.html`. */
 function startPageServer(pageDir) {
-  const clerkDist = dirname(require.resolve('@clerk/clerk-js'))
-  const send = (res, base, relative) => {
-    const file = normalize(join(base, relative))
-    if (!file.startsWith(base + sep)) {
-      res.writeHead(404).end()
-      return
-    }
-    readFile(file).then(
-      (body) =>
-        res
-          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-          .end(body),
-      () => res.writeHead(404).end(),
-    )
-  }
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname.startsWith('/clerk/')) {
-      send(res, clerkDist, url.pathname.slice('/clerk/'.length))
+      sendFile(res, clerkJsDist, url.pathname.slice('/clerk/'.length))
     } else if (url.pathname === '/clerk.html') {
       const fapi = url.searchParams.get('fapi') ?? ''
       res.writeHead(200, { 'content-type': TYPES['.html'] }).end(
@@ -76,7 +60,7 @@ function startPageServer(pageDir) {
 </body></html>`,
       )
     } else if (url.pathname === '/' || url.pathname.startsWith('/assets/')) {
-      send(res, pageDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1))
+      sendFile(res, pageDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1))
     } else {
       res.writeHead(404).end()
     }

@@ -3,20 +3,9 @@
  * `dist/` under `/clerk/` (its lazy chunks are found from the script's URL), and either one HTML page
  * or a built app. Any other path is a blank page, where an email link's `redirect_url` lands.
  */
-import { readFile } from 'node:fs/promises'
-import { createServer, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createRequire } from 'node:module'
-import { dirname, extname, join, normalize, sep } from 'node:path'
-
-// The package's `exports` hide `dist/clerk.browser.js`; its CommonJS main resolves to the same folder.
-const clerkDist = dirname(createRequire(import.meta.url).resolve('@clerk/clerk-js'))
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-}
+import { clerkJsDist, sendFile, TYPES } from '../../../scripts/static-files.mjs'
 
 /** A running page server. */
 export interface PageServer {
@@ -34,27 +23,12 @@ export function clerkPageHtml(publishableKey: string, proxyUrl: string): string 
 </body></html>`
 }
 
-function sendFile(res: ServerResponse, base: string, relative: string) {
-  const file = normalize(join(base, relative))
-  if (!file.startsWith(base + sep)) {
-    res.writeHead(404).end()
-    return
-  }
-  readFile(file).then(
-    (body) =>
-      res
-        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(body),
-    () => res.writeHead(404).end(),
-  )
-}
-
 /** Starts the server on a free port of 127.0.0.1. */
 export function startPageServer(source: PageSource): Promise<PageServer> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
     if (path.startsWith('/clerk/')) {
-      sendFile(res, clerkDist, path.slice('/clerk/'.length))
+      sendFile(res, clerkJsDist, path.slice('/clerk/'.length))
     } else if ('root' in source && (path === '/' || path.startsWith('/assets/'))) {
       sendFile(res, source.root, path === '/' ? 'index.html' : path.slice(1))
     } else if (path === '/' && 'html' in source) {
