@@ -55,6 +55,29 @@ export const Default: Story = {
   },
 }
 
+/**
+ * The theme's dark scheme, forced by `data-theme="dark"` on an ancestor whatever the system prefers
+ * (`data-theme="light"` forces light). Without it, the theme follows `prefers-color-scheme`.
+ */
+export const DarkTheme: Story = {
+  parameters: emulatorParameters({ seed: linkedAddresses }),
+  decorators: [
+    (Story) => (
+      <div data-theme="dark">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvas, canvasElement, globals }) => {
+    await expect(await canvas.findByText('jane@work.example')).toBeVisible()
+    if (globals.theme === 'unstyled') {
+      return // the toolbar turned the optional theme off: nothing is dark
+    }
+    const manager = canvasElement.querySelector('[data-slot="email-address-manager"]')!
+    await expect(getComputedStyle(manager).backgroundColor).toBe('rgb(17, 24, 39)') // dark --rea-bg
+  },
+}
+
 /** Waiting for the first answer. */
 export const Loading: Story = {
   parameters: emulatorParameters({
