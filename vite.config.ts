@@ -25,6 +25,9 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rolldownOptions: {
+      // An inlined constant would leave a bare `import "./x.js"` behind, which esbuild warns about
+      // in apps' builds (the file is side-effect free by package.json).
+      optimization: { inlineConst: false },
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       external: [
         /^react($|\/)/,

@@ -1,7 +1,7 @@
 // Checks the built package the way a user's bundler and Node would meet it: every `exports` target
 // exists, each entry has its types, and importing each JS entry in plain Node (no window, no document)
 // works, which is what "SSR-safe at import" means.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -35,6 +35,19 @@ for (const [entry, target] of Object.entries(pkg.exports)) {
 for (const [name, file] of Object.entries(pkg.bin ?? {})) {
   if (!existsSync(join(root, file))) {
     problems.push(`bin ${name}: ${file} is missing`)
+  }
+}
+
+// package.json says no module has side effects, so an app's bundler drops a bare `import './x.js'`
+// (and esbuild warns about it in the app's build): the build must not emit one.
+for (const file of readdirSync(join(root, 'dist'), { recursive: true })) {
+  if (file.endsWith('.js')) {
+    const bare = /^import\s*["']\.{1,2}\/[^"']+["'];?$/m.exec(
+      readFileSync(join(root, 'dist', file), 'utf8'),
+    )
+    if (bare) {
+      problems.push(`dist/${file}: a bare import (${bare[0]}) that sideEffects: false would drop`)
+    }
   }
 }
 
