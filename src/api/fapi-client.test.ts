@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   emailAddressJSON,
   errorsJSON,
@@ -8,20 +8,11 @@ import {
   userJSON,
   wrapped,
 } from '../../test/support/fapi-fixtures'
-import { startWireServer, type WireServer } from '../../test/support/wire-server'
+import { setupWireServer } from '../../test/support/wire-server'
 import { createFapiClient } from './fapi-client'
 import { FapiError, isFapiError } from './fapi-error'
 
-let server: WireServer
-
-beforeAll(async () => {
-  server = await startWireServer()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.requests.length = 0
-  server.respond(() => ({ json: [primaryJSON] }))
-})
+const server = setupWireServer(() => ({ json: [primaryJSON] }))
 
 const plainClient = () => createFapiClient({ proxyUrl: server.url, sessionId: SESSION_ID })
 const devKey = 'pk_test_Zm9vLWJhci0xMy5jbGVyay5hY2NvdW50cy5kZXYk' // foo-bar-13.clerk.accounts.dev

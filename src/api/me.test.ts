@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   clientJSON,
   emailAddressJSON,
@@ -10,18 +10,13 @@ import {
   userJSON,
   verificationJSON,
 } from '../../test/support/fapi-fixtures'
-import { startWireServer, type WireServer } from '../../test/support/wire-server'
+import { setupWireServer } from '../../test/support/wire-server'
 import { createFapiClient, type FapiClient } from './fapi-client'
 
-let server: WireServer
+const server = setupWireServer()
 let client: FapiClient
 
-beforeAll(async () => {
-  server = await startWireServer()
-})
-afterAll(() => server.close())
 beforeEach(() => {
-  server.requests.length = 0
   client = createFapiClient({ proxyUrl: server.url, sessionId: SESSION_ID })
 })
 

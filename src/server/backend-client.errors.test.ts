@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   bapiEmailJSON,
   bapiError,
@@ -7,19 +7,10 @@ import {
   SECRET_KEY,
   USER_ID,
 } from '../../test/support/bapi-fixtures'
-import { startWireServer, type WireServer } from '../../test/support/wire-server'
+import { setupWireServer } from '../../test/support/wire-server'
 import { createBackendClient } from './backend-client'
 
-let server: WireServer
-
-beforeAll(async () => {
-  server = await startWireServer()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.requests.length = 0
-  server.respond(() => ({ json: bapiEmailJSON() }))
-})
+const server = setupWireServer(() => ({ json: bapiEmailJSON() }))
 
 // No retries here: these tests are about one request and one answer.
 const client = () =>

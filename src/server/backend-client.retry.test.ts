@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   bapiEmailJSON,
   bapiError,
@@ -9,19 +9,13 @@ import {
 } from '../../test/support/bapi-fixtures'
 import { closedPort, listenOn } from '../../test/support/closed-port'
 import { createFakeClock, type FakeClock } from '../../test/support/fake-clock'
-import { startWireServer, type WireServer } from '../../test/support/wire-server'
+import { setupWireServer } from '../../test/support/wire-server'
 import { type BackendClientOptions, createBackendClient } from './backend-client'
 
-let server: WireServer
+const server = setupWireServer(() => ({ json: bapiEmailJSON() }))
 let clock: FakeClock
 
-beforeAll(async () => {
-  server = await startWireServer()
-})
-afterAll(() => server.close())
 beforeEach(() => {
-  server.requests.length = 0
-  server.respond(() => ({ json: bapiEmailJSON() }))
   clock = createFakeClock()
 })
 

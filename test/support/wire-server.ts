@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 
 export interface RecordedRequest {
   method: string
@@ -101,4 +102,40 @@ function send(res: ServerResponse, reply: Reply): void {
     ...reply.headers,
   })
   res.end(isJson ? JSON.stringify(reply.json) : (reply.text ?? ''))
+}
+
+/**
+ * The server of one test file: started before its first test and closed after its last; before each
+ * test its recorded requests are cleared and, when `responder` is given, its answers reset to it.
+ * @example const server = setupWireServer(() => ({ json: bapiEmailJSON() }))
+ */
+export function setupWireServer(responder?: Responder): WireServer {
+  let current: WireServer | undefined
+  const server = () => {
+    if (!current) {
+      throw new Error('setupWireServer: the server is used before beforeAll started it')
+    }
+    return current
+  }
+  beforeAll(async () => {
+    current = await startWireServer()
+  })
+  afterAll(() => current?.close())
+  beforeEach(() => {
+    server().requests.length = 0
+    if (responder) {
+      server().respond(responder)
+    }
+  })
+  return {
+    get url() {
+      return server().url
+    },
+    get requests() {
+      return server().requests
+    },
+    respond: (next) => server().respond(next),
+    queue: (...replies) => server().queue(...replies),
+    close: () => server().close(),
+  }
 }
