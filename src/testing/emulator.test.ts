@@ -233,6 +233,80 @@ describe('emulator clock, prefixes and failures', () => {
     expect(() => parseFault({ path: '/v1/me', retryAfter: -1 })).toThrow(/retryAfter/)
   })
 
+  it('answers badly after committing: afterCommit with a status, a raw body or a drop', async () => {
+    const emulator = createFapiEmulator()
+    const create = (address: string) =>
+      emulator.fetch(
+        new Request('http://x.test/v1/me/email_addresses', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `email_address=${encodeURIComponent(address)}`,
+        }),
+      )
+    const addresses = async () =>
+      (
+        await parse<UserJSON>(await emulator.fetch(new Request('http://x.test/v1/me')))
+      ).user?.email_addresses.map((address) => address.email_address)
+
+    emulator.injectFault({
+      method: 'POST',
+      path: '/v1/me/email_addresses',
+      status: 502,
+      body: '<html>Bad gateway</html>',
+      afterCommit: true,
+    })
+    const gateway = await create('one@example.com')
+    expect([gateway.status, gateway.headers.get('content-type'), await gateway.text()]).toEqual([
+      502,
+      'text/html; charset=utf-8',
+      '<html>Bad gateway</html>',
+    ])
+
+    emulator.injectFault({
+      method: 'POST',
+      path: '/v1/me/email_addresses',
+      status: 500,
+      afterCommit: true,
+    })
+    const crashed = await parse(await create('two@example.com'))
+    // A crash after the commit carries no client snapshot: the client cannot learn the truth from it.
+    expect([crashed.status, crashed.error.code, crashed.body.meta]).toEqual([
+      500,
+      'internal_clerk_error',
+      { client: null },
+    ])
+
+    emulator.injectFault({
+      method: 'POST',
+      path: '/v1/me/email_addresses',
+      drop: true,
+      afterCommit: true,
+    })
+    await expect(create('three@example.com')).rejects.toThrow(/dropped the connection/)
+
+    emulator.injectFault({
+      method: 'POST',
+      path: '/v1/me/email_addresses',
+      status: 200,
+      body: '{"respo',
+    })
+    const truncated = await create('four@example.com')
+    expect([truncated.status, await truncated.text()]).toEqual([200, '{"respo'])
+
+    // Before the commit nothing changes; after it, the change stands whatever the answer said.
+    expect(await addresses()).toEqual([
+      expect.any(String),
+      'one@example.com',
+      'two@example.com',
+      'three@example.com',
+    ])
+    expect(() => parseFault({ path: '/v1/me', status: 200 })).toThrow(/status/)
+    expect(() => parseFault({ path: '/v1/me', afterCommit: 'yes' })).toThrow(/afterCommit/)
+    expect(parseFault({ path: '/v1/me', status: 200, body: 'x', afterCommit: true })).toMatchObject(
+      { afterCommit: true },
+    )
+  })
+
   it('answers a malformed id escape with 404 JSON, not a crash', async () => {
     const emulator = createFapiEmulator()
     const res = await parse(

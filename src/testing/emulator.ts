@@ -95,6 +95,30 @@ function errorReply(error: unknown, ctx: Ctx, bapi: boolean): Reply {
   }
 }
 
+/** What a fault answers instead of the route (`null`: a delay only, the route's answer goes out). */
+async function answerFault(fault: FaultSpec, ctx: Ctx, bapi: boolean): Promise<Response | null> {
+  if (fault.delayMs) {
+    await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+  }
+  if (fault.drop) {
+    throw new DroppedConnectionError(ctx.path)
+  }
+  if (fault.body !== undefined) {
+    const type = fault.contentType ?? 'text/html; charset=utf-8'
+    const reply = { status: fault.status ?? 200, text: { type, content: fault.body } }
+    return toResponse(reply, ctx.request, [])
+  }
+  if (fault.status) {
+    // A gateway's or a crashed server's answer: no client snapshot rides along.
+    return toResponse(
+      errorReply(faultError(fault), { ...ctx, client: null }, bapi),
+      ctx.request,
+      [],
+    )
+  }
+  return null
+}
+
 function toResponse(reply: Reply, request: Request, cookies: string[]): Response {
   const headers = new Headers(corsHeaders(request))
   for (const [name, value] of Object.entries(reply.headers ?? {})) {
@@ -163,16 +187,13 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
       setCookies: [],
     }
     const bapi = path.startsWith('/v1/email_addresses')
-    if (!path.startsWith('/__emulator')) {
-      const fault = takeFault(faults, [request.method.toUpperCase(), method], path)
-      if (fault?.delayMs) {
-        await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
-      }
-      if (fault?.drop) {
-        throw new DroppedConnectionError(path)
-      }
-      if (fault?.status) {
-        return toResponse(errorReply(faultError(fault), ctx, bapi), request, [])
+    const fault = path.startsWith('/__emulator')
+      ? null
+      : takeFault(faults, [request.method.toUpperCase(), method], path)
+    if (fault && !fault.afterCommit) {
+      const faulted = await answerFault(fault, ctx, bapi)
+      if (faulted) {
+        return faulted
       }
     }
     let reply: Reply
@@ -192,6 +213,13 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
       reply = found.route.handler(ctx, found.params)
     } catch (error) {
       reply = errorReply(error, ctx, bapi)
+    }
+    if (fault?.afterCommit) {
+      // The change is made; only the answer is lost or garbled on its way back.
+      const faulted = await answerFault(fault, ctx, bapi)
+      if (faulted) {
+        return faulted
+      }
     }
     return toResponse(reply, request, ctx.setCookies)
   }

@@ -1,6 +1,7 @@
 /**
- * Injected faults: for the next N requests matching a method and a path, answer an error status,
- * wait, or drop the connection, so clients can be tested against a failing FAPI.
+ * Injected faults: for the next N requests matching a method and a path, answer an error status or a
+ * raw body, wait, or drop the connection, before or after the request is carried out, so clients can
+ * be tested against a failing FAPI and against answers lost after the server acted.
  */
 import { ApiError } from './http'
 import type { FaultSpec } from './types'
@@ -91,15 +92,19 @@ export function parseFault(value: unknown): FaultSpec {
     }
   }
   if (typeof f.status === 'number' && (f.status < 400 || f.status > 599)) {
-    throw new Error('fault.status must be between 400 and 599')
+    if (f.body === undefined || f.status < 200 || f.status > 599) {
+      throw new Error('fault.status must be between 400 and 599 (200 and 599 with a body)')
+    }
   }
-  for (const key of ['method', 'code'] as const) {
+  for (const key of ['method', 'code', 'body', 'contentType'] as const) {
     if (f[key] !== undefined && typeof f[key] !== 'string') {
       throw new Error(`fault.${key} must be a string`)
     }
   }
-  if (f.drop !== undefined && typeof f.drop !== 'boolean') {
-    throw new Error('fault.drop must be a boolean')
+  for (const key of ['drop', 'afterCommit'] as const) {
+    if (f[key] !== undefined && typeof f[key] !== 'boolean') {
+      throw new Error(`fault.${key} must be a boolean`)
+    }
   }
   return f as unknown as FaultSpec
 }

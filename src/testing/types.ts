@@ -105,6 +105,18 @@ export interface FaultSpec {
   drop?: boolean
   /** Seconds for a `Retry-After` header on the error. @defaultValue 1 for status 429, else none */
   retryAfter?: number
+  /**
+   * Answer with this raw text instead of Clerk's JSON envelope (a gateway's HTML page, a truncated
+   * body). With `status` 200 it is a malformed success. @defaultValue the `ClerkErrors` envelope
+   */
+  body?: string
+  /** The `Content-Type` of `body`. @defaultValue 'text/html; charset=utf-8' */
+  contentType?: string
+  /**
+   * Carry the request out first (the change is committed), then answer with the fault: the answer a
+   * client gets when a gateway or the network fails after the server acted. @defaultValue false
+   */
+  afterCommit?: boolean
 }
 
 /** The emulator's record of a verification; `code` and `linkToken` never reach the wire. */
