@@ -4,7 +4,7 @@
  */
 
 export type { EmailAddressesApi } from './api/email-addresses'
-export type { FapiAnswer, FapiClient, FapiClientOptions, FapiRequest } from './api/fapi-client'
+export type { FapiClient, FapiClientOptions } from './api/fapi-client'
 export { createFapiClient } from './api/fapi-client'
 export type { ClientErrorCode } from './api/fapi-error'
 export { FapiError, isFapiError } from './api/fapi-error'
@@ -27,18 +27,18 @@ export type {
 } from './api/types'
 
 export type {
-  EmailAddressesContextValue,
   EmailAddressesProviderProps,
   ReverificationRequest,
 } from './hooks/email-addresses-provider'
-export { EmailAddressesProvider, useEmailAddressesContext } from './hooks/email-addresses-provider'
+export { EmailAddressesProvider } from './hooks/email-addresses-provider'
+export { useFapiClient } from './hooks/use-fapi-client'
 export type { EmailAddressesScope } from './hooks/query-keys'
 export { emailAddressKeys } from './hooks/query-keys'
 export { emailAddressQueries, scopeOf } from './hooks/email-address-queries'
 export type { EmailAddressesData } from './hooks/sort-email-addresses'
 export type { UseEmailAddressesOptions } from './hooks/use-email-addresses'
 export { useEmailAddresses } from './hooks/use-email-addresses'
-export type { UseEmailAddressOptions, UseEmailAddressResult } from './hooks/use-email-address'
+export type { UseEmailAddressOptions } from './hooks/use-email-address'
 export { useEmailAddress } from './hooks/use-email-address'
 export type { MutationCallbacks } from './hooks/use-fapi-mutation'
 export type { CreateEmailAddressVariables } from './hooks/use-create-email-address'

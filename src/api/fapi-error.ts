@@ -8,6 +8,7 @@ export type ClientErrorCode =
   | 'invalid_publishable_key'
   | 'invalid_proxy_url'
   | 'dev_browser_failed'
+  | 'change_unconfirmed'
 
 interface FapiErrorInit {
   status: number

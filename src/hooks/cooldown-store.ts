@@ -1,7 +1,9 @@
 /**
  * When each address may be sent a new code or link. Kept per scope in memory and in `sessionStorage`,
  * so the countdown survives a remount and a reload of the page (but not a new tab or a new session).
+ * Storage is read when the first component subscribes, never during render or on a server.
  */
+import { perPage } from './page-registry'
 
 /** The resend times of one scope, keyed by address id (epoch ms). */
 export interface CooldownStore {
@@ -14,29 +16,46 @@ const stores = new Map<string, CooldownStore>()
 
 /** The store of `storageKey`, shared by every provider of the same scope on the page. */
 export function getCooldownStore(storageKey: string): CooldownStore {
-  let store = stores.get(storageKey)
-  if (!store) {
-    store = createCooldownStore(storageKey)
-    stores.set(storageKey, store)
-  }
-  return store
+  return perPage(stores, storageKey, () => createCooldownStore(storageKey))
 }
 
 function createCooldownStore(storageKey: string): CooldownStore {
   const listeners = new Set<() => void>()
-  const times = new Map<string, number>(Object.entries(load(storageKey)))
+  const times = new Map<string, number>()
+  let loaded = false
+  const emit = () => {
+    for (const listener of listeners) {
+      listener()
+    }
+  }
+  const load = () => {
+    if (!loaded) {
+      loaded = true
+      for (const [id, at] of Object.entries(loadTimes(storageKey))) {
+        if (!times.has(id)) {
+          times.set(id, at)
+        }
+      }
+    }
+  }
 
   return {
     resendAt: (id) => times.get(id) ?? null,
     set(id, resendAt) {
+      load()
       times.set(id, resendAt)
       save(storageKey, Object.fromEntries(times))
-      for (const listener of listeners) {
-        listener()
-      }
+      emit()
     },
     subscribe(listener) {
       listeners.add(listener)
+      if (!loaded) {
+        // After hydration: the first render showed no countdown, as the server's did.
+        load()
+        if (times.size > 0) {
+          emit()
+        }
+      }
       return () => listeners.delete(listener)
     },
   }
@@ -50,7 +69,7 @@ function storage(): Storage | null {
   }
 }
 
-function load(storageKey: string): Record<string, number> {
+function loadTimes(storageKey: string): Record<string, number> {
   try {
     const parsed: unknown = JSON.parse(storage()?.getItem(storageKey) ?? '{}')
     if (typeof parsed !== 'object' || parsed === null) {

@@ -18,7 +18,10 @@ import type { LocalizationOverrides } from '../localization/localization'
 import { LocalizationContext } from '../localization/localization-context'
 import { type CooldownStore, getCooldownStore } from './cooldown-store'
 import { subscribeCrossTab, type CrossTab } from './cross-tab'
-import type { EmailAddressesScope } from './query-keys'
+import { perPage } from './page-registry'
+import { createPendingChanges, type PendingChanges } from './pending-changes'
+import { type EmailAddressesScope, emailAddressKeys } from './query-keys'
+import { useLatest } from './use-latest'
 import { createUserCache, type UserCache } from './user-cache'
 
 /** What `onReverificationRequired` receives: call `complete()` after the step-up, or `cancel()`. */
@@ -56,7 +59,7 @@ export type EmailAddressesProviderProps = ClientSource &
     children?: ReactNode
   }
 
-/** What the hooks read from the provider. */
+/** What the hooks read from the provider (internal: apps use the hooks). */
 export interface EmailAddressesContextValue {
   client: FapiClient
   scope: EmailAddressesScope
@@ -94,19 +97,27 @@ export function EmailAddressesProvider(props: EmailAddressesProviderProps) {
   }, [privateQueryClient])
 
   const sessionId = (props.getSessionId ? props.getSessionId() : props.sessionId) ?? null
-  const sessionRef = useRef(sessionId)
-  sessionRef.current = sessionId
-  const client = useFapiClient(props, sessionRef)
+  // The client reads the session when it sends, i.e. after this render has committed.
+  const sessionRef = useLatest(sessionId)
+  const callbacks = useLatest(props)
+  const client = useFapiClient(props, sessionRef, callbacks)
   const scopeSessionId = props.client ? props.client.getSessionId() : sessionId
   const scope = useMemo(
     () => ({ baseUrl: client.baseUrl, sessionId: scopeSessionId }),
     [client.baseUrl, scopeSessionId],
   )
+  const scopeKey = `${scope.baseUrl}:${scope.sessionId}`
 
   const crossTab = useRef<CrossTab | null>(null)
   const cache = useMemo(
-    () => createUserCache(queryClient, scope, (user: User) => crossTab.current?.publish(user)),
-    [queryClient, scope],
+    () =>
+      createUserCache(
+        queryClient,
+        scope,
+        perPage(pendingStores, scopeKey, createPendingChanges),
+        (user: User) => crossTab.current?.publish(user),
+      ),
+    [queryClient, scope, scopeKey],
   )
   const crossTabSync = props.crossTabSync ?? true
   useEffect(() => {
@@ -119,22 +130,25 @@ export function EmailAddressesProvider(props: EmailAddressesProviderProps) {
       crossTab.current = null
     }
   }, [crossTabSync, scope, cache])
+  useEffect(
+    () =>
+      reportExpiredQueries(queryClient, scope, (error) =>
+        callbacks.current.onSessionExpired?.(error),
+      ),
+    [queryClient, scope, callbacks],
+  )
 
-  const callbacks = useRef(props)
-  callbacks.current = props
   const value = useMemo<EmailAddressesContextValue>(
     () => ({
       client,
       scope,
       queryClient,
       cache,
-      cooldowns: getCooldownStore(
-        `react-email-addresses:cooldown:${scope.baseUrl}:${scope.sessionId}`,
-      ),
+      cooldowns: getCooldownStore(`react-email-addresses:cooldown:${scopeKey}`),
       resendCooldownMs: (props.resendCooldownSeconds ?? 30) * 1000,
       run: (call) => runCall(call, callbacks.current),
     }),
-    [client, scope, queryClient, cache, props.resendCooldownSeconds],
+    [client, scope, scopeKey, queryClient, cache, props.resendCooldownSeconds, callbacks],
   )
   return (
     <EmailAddressesContext.Provider value={value}>
@@ -167,14 +181,34 @@ export function useEmailAddressesContext(): EmailAddressesContextValue {
   return value
 }
 
-function useFapiClient(props: EmailAddressesProviderProps, sessionRef: { current: string | null }) {
-  const { client, publishableKey, frontendApi, proxyUrl, fetch, apiVersion, getDevBrowserToken } =
-    props
+/** The pending changes of each scope on the page (two providers of one scope share them). */
+const pendingStores = new Map<string, PendingChanges>()
+
+/**
+ * One FAPI client for the provider's lifetime: rebuilt only when FAPI's location changes, not when the
+ * app passes new `fetch` or `getDevBrowserToken` functions (inline arrows are new on every render),
+ * which would lose the dev-browser token and the requests in flight that identical calls join.
+ */
+function useFapiClient(
+  props: EmailAddressesProviderProps,
+  sessionRef: { current: string | null },
+  latest: { current: EmailAddressesProviderProps },
+): FapiClient {
+  const { client, publishableKey, frontendApi, proxyUrl, apiVersion } = props
+  const hasFetch = props.fetch !== undefined
+  const hasDevBrowserToken = props.getDevBrowserToken !== undefined
   return useMemo(() => {
     if (client) {
       return client
     }
-    const shared = { fetch, apiVersion, getDevBrowserToken, getSessionId: () => sessionRef.current }
+    const shared = {
+      apiVersion,
+      getSessionId: () => sessionRef.current,
+      fetch: hasFetch ? latestFetch(latest) : undefined,
+      getDevBrowserToken: hasDevBrowserToken
+        ? () => latest.current.getDevBrowserToken?.()
+        : undefined,
+    }
     if (proxyUrl !== undefined) {
       return createFapiClient({ proxyUrl, publishableKey, ...shared })
     }
@@ -190,11 +224,44 @@ function useFapiClient(props: EmailAddressesProviderProps, sessionRef: { current
     publishableKey,
     frontendApi,
     proxyUrl,
-    fetch,
     apiVersion,
-    getDevBrowserToken,
+    hasFetch,
+    hasDevBrowserToken,
     sessionRef,
+    latest,
   ])
+}
+
+/** A `fetch` that calls the app's latest one (or the global one, should the app drop it). */
+function latestFetch(latest: { current: EmailAddressesProviderProps }): typeof fetch {
+  return (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init)
+}
+
+/**
+ * Reports a 401 from any of the scope's queries (a session that ended or was revoked), as `run` does
+ * for mutations. Queries share one definition with apps (`emailAddressQueries`), so they cannot call
+ * the provider themselves; the provider watches the cache instead.
+ */
+function reportExpiredQueries(
+  queryClient: QueryClient,
+  scope: EmailAddressesScope,
+  report: (error: FapiError) => void,
+): () => void {
+  const prefix = emailAddressKeys.all(scope)
+  return queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'error') {
+      return
+    }
+    const { error } = event.action
+    const ours = prefix.every((part, index) => event.query.queryKey[index] === part)
+    if (ours && isFapiError(error) && isSessionExpiry(error)) {
+      report(error)
+    }
+  })
+}
+
+function isSessionExpiry(error: FapiError): boolean {
+  return error.status === 401 && error.code !== 'dev_browser_unauthenticated'
 }
 
 async function runCall<T>(call: () => Promise<T>, props: EmailAddressesProviderProps): Promise<T> {
@@ -204,7 +271,7 @@ async function runCall<T>(call: () => Promise<T>, props: EmailAddressesProviderP
     if (!isFapiError(error)) {
       throw error
     }
-    if (error.status === 401 && error.code !== 'dev_browser_unauthenticated') {
+    if (isSessionExpiry(error)) {
       props.onSessionExpired?.(error)
     }
     const onReverificationRequired = props.onReverificationRequired

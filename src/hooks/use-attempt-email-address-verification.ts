@@ -36,6 +36,11 @@ export function useAttemptEmailAddressVerification(
       call: ({ client }, { id, code }) => client.emailAddresses.attemptVerification(id, { code }),
       userOf: (result, current) =>
         result.user ?? (current && withEmailAddress(current, result.emailAddress)),
+      intentOf: ({ id, code }) => `attempt:${id}:${code}`,
+      confirmedBy: ({ id }, user) => {
+        const address = user.emailAddresses.find((candidate) => candidate.id === id)
+        return address?.verification?.status === 'verified' ? { emailAddress: address, user } : null
+      },
     },
     callbacks,
   )

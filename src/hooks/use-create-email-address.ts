@@ -2,7 +2,7 @@
 
 import type { UseMutationResult } from '@tanstack/react-query'
 import type { FapiError } from '../api/fapi-error'
-import type { EmailAddressResult } from '../api/types'
+import type { EmailAddress, EmailAddressResult } from '../api/types'
 import { type MutationCallbacks, useFapiMutation } from './use-fapi-mutation'
 import { withEmailAddress } from './user-cache'
 
@@ -33,6 +33,14 @@ export function useCreateEmailAddress(
       call: ({ client }, { emailAddress }) => client.emailAddresses.create({ emailAddress }),
       userOf: (result, current) =>
         result.user ?? (current && withEmailAddress(current, result.emailAddress)),
+      intentOf: ({ emailAddress }) => `create:${emailAddress.trim().toLowerCase()}`,
+      confirmedBy: ({ emailAddress }, user, before) => {
+        const wanted = emailAddress.trim().toLowerCase()
+        const isWanted = (address: EmailAddress) => address.emailAddress.toLowerCase() === wanted
+        const existed = before?.emailAddresses.some(isWanted) ?? false
+        const created = user.emailAddresses.find(isWanted)
+        return created && !existed ? { emailAddress: created, user } : null
+      },
     },
     callbacks,
   )

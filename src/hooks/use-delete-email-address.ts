@@ -28,10 +28,12 @@ export function useDeleteEmailAddress(
       call: ({ client }, { id }) => client.emailAddresses.delete(id),
       userOf: (result, current) =>
         result.user ?? (current && withoutEmailAddress(current, result.deleted.id)),
-      optimistic:
-        ({ id }) =>
-        (user) =>
-          withoutEmailAddress(user, id),
+      optimistic: ({ id }) => ({ id, apply: (user) => withoutEmailAddress(user, id) }),
+      intentOf: ({ id }) => `delete:${id}`,
+      confirmedBy: ({ id }, user) =>
+        user.emailAddresses.some((address) => address.id === id)
+          ? null
+          : { deleted: { id, deleted: true }, user },
     },
     callbacks,
   )

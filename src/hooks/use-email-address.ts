@@ -1,6 +1,6 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, type UseQueryResult } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import type { FapiError } from '../api/fapi-error'
 import type { EmailAddress, User } from '../api/types'
@@ -12,29 +12,20 @@ import { withEmailAddress } from './user-cache'
 /** Options of `useEmailAddress`. */
 export interface UseEmailAddressOptions {
   /**
-   * Polls the address every this many ms (`GET /v1/me/email_addresses/{id}`), or as a function of the
-   * last polled address (return `false` to stop). @defaultValue false
+   * Polls the address every this many ms (`GET /v1/me/email_addresses/{id}`, as clerk-js does), or as
+   * a function of the last polled address (return `false` to stop). @defaultValue false
    */
   refetchInterval?: number | false | ((emailAddress: EmailAddress) => number | false)
   /** @defaultValue true */
   enabled?: boolean
 }
 
-/** What `useEmailAddress` returns. */
-export interface UseEmailAddressResult {
-  /** The address; `null` when the user has none with this id; `undefined` while loading. */
-  data: EmailAddress | null | undefined
-  isPending: boolean
-  /** The list's error, else the last poll's. */
-  error: FapiError | null
-  /** Fetches this one address now. */
-  refetch: () => void
-}
-
 /**
- * One email address, read from the list the other hooks share (no request of its own when the list is
- * cached). With `refetchInterval` it polls the address, e.g. while an email link waits to be opened;
- * polling stops when the component unmounts.
+ * One email address, read from the `me` query the other hooks share (no request of its own when the
+ * list is cached), as a TanStack `UseQueryResult`: `data` is the address, `null` when the user has none
+ * with this id. With `refetchInterval` it polls the address, e.g. while an email link waits to be
+ * opened; polling stops on unmount and at the first failed poll, which shows as the result's `error`
+ * (the address stays in `data`), and `refetch()` polls again.
  *
  * @example
  * const { data: address } = useEmailAddress(id, { refetchInterval: 1000 })
@@ -43,11 +34,33 @@ export interface UseEmailAddressResult {
 export function useEmailAddress(
   id: string,
   options: UseEmailAddressOptions = {},
-): UseEmailAddressResult {
-  const { client, scope, queryClient, cache, run } = useEmailAddressesContext()
+): UseQueryResult<EmailAddress | null, FapiError> {
   const enabled = options.enabled ?? true
-  const interval = enabled ? (options.refetchInterval ?? false) : false
-  const poll = useQuery<EmailAddress, FapiError>(
+  const select = useCallback(
+    (user: User) => user.emailAddresses.find((address) => address.id === id) ?? null,
+    [id],
+  )
+  const me = useMeQuery(select, enabled)
+  const poll = usePoll(id, enabled ? (options.refetchInterval ?? false) : false)
+  if (!poll.error || me.error) {
+    return me
+  }
+  // Like a failed background refetch: the data stays, the error says the last poll failed.
+  return {
+    ...me,
+    error: poll.error,
+    isError: true,
+    isRefetchError: true,
+    isSuccess: false,
+    status: 'error',
+    refetch: poll.refetch as unknown as typeof me.refetch,
+  } as UseQueryResult<EmailAddress | null, FapiError>
+}
+
+/** Polls one address and writes each answer's user into the cache, telling other tabs of changes. */
+function usePoll(id: string, interval: UseEmailAddressOptions['refetchInterval']) {
+  const { client, scope, queryClient, cache, run } = useEmailAddressesContext()
+  return useQuery<EmailAddress, FapiError>(
     {
       queryKey: emailAddressKeys.detail(scope, id),
       queryFn: async () => {
@@ -79,16 +92,4 @@ export function useEmailAddress(
     },
     queryClient,
   )
-  const select = useCallback(
-    (user: User) => user.emailAddresses.find((address) => address.id === id) ?? null,
-    [id],
-  )
-  const me = useMeQuery(select, enabled)
-  const { refetch } = poll
-  return {
-    data: me.data,
-    isPending: me.isPending,
-    error: me.error ?? poll.error,
-    refetch: useCallback(() => void refetch(), [refetch]),
-  }
 }

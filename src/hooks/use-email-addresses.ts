@@ -1,12 +1,12 @@
 'use client'
 
 import { useQuery, type UseQueryResult } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 import type { FapiError } from '../api/fapi-error'
 import type { User } from '../api/types'
 import { useEmailAddressesContext } from './email-addresses-provider'
-import { keepUnchanged } from './keep-unchanged'
-import { emailAddressKeys } from './query-keys'
+import { emailAddressQueries } from './email-address-queries'
+import { applyPending } from './pending-changes'
 import { type EmailAddressesData, toEmailAddressesData } from './sort-email-addresses'
 
 /** Options of `useEmailAddresses`. */
@@ -16,9 +16,6 @@ export interface UseEmailAddressesOptions<TData = EmailAddressesData> {
   /** Set `false` to wait (e.g. until the session is known). @defaultValue true */
   enabled?: boolean
 }
-
-/** Fresh for 30 s: other tabs and this tab's mutations keep it current without refetching. */
-const STALE_TIME_MS = 30_000
 
 /**
  * The signed-in user's email addresses and primary address, from one `GET /v1/me` shared by every
@@ -52,24 +49,23 @@ export function useEmailAddresses<TData = EmailAddressesData>(
   return useMeQuery(selectUser, options.enabled)
 }
 
-/** The `me` query with `select`, shared by the hooks that read the user. */
+/**
+ * The `me` query as the hooks read it: `emailAddressQueries.me`, with the scope's pending optimistic
+ * changes laid over the cached user before `select`, so they show in the render that made them.
+ */
 export function useMeQuery<TData>(
   select: (user: User) => TData,
   enabled = true,
-  refetchInterval: number | false = false,
 ): UseQueryResult<TData, FapiError> {
-  const { client, scope, queryClient, cache, run } = useEmailAddressesContext()
-  return useQuery(
-    {
-      queryKey: emailAddressKeys.me(scope),
-      queryFn: async () => cache.receive((await run(() => client.me.get())).user),
-      select,
-      enabled,
-      staleTime: STALE_TIME_MS,
-      retry: false,
-      refetchInterval,
-      structuralSharing: keepUnchanged,
-    },
+  const { client, scope, queryClient, cache } = useEmailAddressesContext()
+  const { pending } = cache
+  const changes = useSyncExternalStore(pending.subscribe, pending.list, pending.list)
+  const overlaid = useCallback(
+    (user: User) => select(changes.length === 0 ? user : applyPending(user, changes)),
+    [select, changes],
+  )
+  return useQuery<User, FapiError, TData>(
+    { ...emailAddressQueries.me(client, scope), select: overlaid, enabled },
     queryClient,
   )
 }

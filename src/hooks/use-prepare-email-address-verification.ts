@@ -2,7 +2,7 @@
 
 import type { UseMutationResult } from '@tanstack/react-query'
 import type { FapiError } from '../api/fapi-error'
-import type { EmailAddressResult, PrepareVerificationParams } from '../api/types'
+import type { EmailAddressResult, PrepareVerificationParams, User } from '../api/types'
 import { type MutationCallbacks, useFapiMutation } from './use-fapi-mutation'
 import { withEmailAddress } from './user-cache'
 
@@ -36,6 +36,20 @@ export function usePrepareEmailAddressVerification(
         client.emailAddresses.prepareVerification(id, params),
       userOf: (result, current) =>
         result.user ?? (current && withEmailAddress(current, result.emailAddress)),
+      // A new verification (a new expiry) means the message went out.
+      confirmedBy: ({ id, strategy }, user, before) => {
+        const find = (candidate: User | undefined) =>
+          candidate?.emailAddresses.find((address) => address.id === id)
+        const address = find(user)
+        const sent = address?.verification
+        const previous = find(before)?.verification
+        return address &&
+          sent?.strategy === strategy &&
+          sent.status === 'unverified' &&
+          sent.expireAt !== (previous?.expireAt ?? null)
+          ? { emailAddress: address, user }
+          : null
+      },
       afterSuccess: ({ cooldowns, resendCooldownMs }, _result, { id }) =>
         cooldowns.set(id, Date.now() + resendCooldownMs),
       afterError: ({ cooldowns }, error, { id }) => {

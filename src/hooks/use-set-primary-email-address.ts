@@ -27,9 +27,9 @@ export function useSetPrimaryEmailAddress(
       action: 'setPrimary',
       call: ({ client }, { id }) => client.me.update({ primaryEmailAddressId: id }),
       userOf: (result) => result.user,
-      optimistic:
-        ({ id }) =>
-        (user) => ({ ...user, primaryEmailAddressId: id }),
+      optimistic: ({ id }) => ({ id, apply: (user) => ({ ...user, primaryEmailAddressId: id }) }),
+      intentOf: ({ id }) => `setPrimary:${id}`,
+      confirmedBy: ({ id }, user) => (user.primaryEmailAddressId === id ? { user } : null),
     },
     callbacks,
   )

@@ -1,88 +1,48 @@
-import type { QueryClient } from '@tanstack/react-query'
+import { notifyManager, type QueryClient } from '@tanstack/react-query'
 import type { EmailAddress, User } from '../api/types'
+import type { PendingChanges } from './pending-changes'
 import { type EmailAddressesScope, emailAddressKeys } from './query-keys'
 
-/** A pending optimistic change; `settle()` drops it once the server has answered, either way. */
-export interface OptimisticChange {
-  settle(): void
-  readonly change: (user: User) => User
-}
-
 /**
- * The `me` cache entry as the server last said it, with pending optimistic changes laid on top.
- *
- * Rolling back by restoring a snapshot is wrong when changes overlap: if "delete A" fails after
- * "delete B" succeeded, A's snapshot predates B. Here every server answer replaces the confirmed user
- * and the still-pending changes are replayed on it, so a failed change disappears exactly and the
- * others stay.
+ * The `me` cache entry of one scope, written only with users the server sent (a mutation's answer, a
+ * poll, another tab, clerk-js). Optimistic changes are not written here: they live in `pending` and
+ * are laid over the cached user when it is read.
  */
 export interface UserCache {
-  /** The cached user (with optimistic changes), if any. */
+  /** The cached user as the server last said it, if any. */
   current(): User | undefined
   /**
-   * Writes a user the server sent. `broadcast` tells other tabs (default true); `settle` drops the
-   * optimistic change the answer resolves in the same write, so nothing flickers.
+   * Writes a user the server sent. `broadcast` tells other tabs (default true). `settle` runs in the
+   * same render as the cache update, so a confirmed optimistic change is dropped without a flicker.
    */
-  confirm(user: User, options?: { broadcast?: boolean; settle?: OptimisticChange }): void
-  /** Takes a freshly fetched user and returns what the cache should hold. */
-  receive(user: User): User
-  /** Lays `change` on the cached user until `settle()`. */
-  optimistic(change: (user: User) => User): OptimisticChange
+  confirm(user: User, options?: { broadcast?: boolean; settle?: () => void }): void
+  readonly pending: PendingChanges
 }
 
 /** Creates the cache writer of one scope. `onConfirm` publishes confirmed users (cross-tab sync). */
 export function createUserCache(
   queryClient: QueryClient,
   scope: EmailAddressesScope,
+  pending: PendingChanges,
   onConfirm: (user: User) => void,
 ): UserCache {
   const key = emailAddressKeys.me(scope)
-  const pending = new Set<(user: User) => User>()
-  let confirmed: User | undefined
-
-  const replay = (user: User) => [...pending].reduce((acc, change) => change(acc), user)
-  const render = () => {
-    if (confirmed) {
-      queryClient.setQueryData<User>(key, replay(confirmed))
-    }
-    if (pending.size === 0) {
-      // Nothing pending: the cache itself is the truth again (also after SSR or a prefetch).
-      confirmed = undefined
-    }
-  }
-
   return {
     current: () => queryClient.getQueryData<User>(key),
     confirm(user, { broadcast = true, settle } = {}) {
-      if (settle) {
-        pending.delete(settle.change)
-      }
-      confirmed = user
-      render()
+      // TanStack delivers cache updates to components on its next tick; scheduling `settle` in the
+      // same batch makes React render both changes at once.
+      notifyManager.batch(() => {
+        queryClient.setQueryData<User>(key, user)
+        if (settle) {
+          notifyManager.schedule(settle)
+        }
+      })
       if (broadcast) {
         onConfirm(user)
       }
     },
-    receive(user) {
-      if (pending.size === 0) {
-        return user
-      }
-      confirmed = user
-      return replay(user)
-    },
-    optimistic(change) {
-      confirmed ??= queryClient.getQueryData<User>(key)
-      pending.add(change)
-      render()
-      return {
-        change,
-        settle() {
-          if (pending.delete(change)) {
-            render()
-          }
-        },
-      }
-    },
+    pending,
   }
 }
 
