@@ -18,8 +18,6 @@ import type { LocalizationOverrides } from '../localization/localization'
 import { LocalizationContext } from '../localization/localization-context'
 import { type CooldownStore, getCooldownStore } from './cooldown-store'
 import { subscribeCrossTab, type CrossTab } from './cross-tab'
-import { perPage } from './page-registry'
-import { createPendingChanges, type PendingChanges } from './pending-changes'
 import { type EmailAddressesScope, emailAddressKeys } from './query-keys'
 import { useLatest } from './use-latest'
 import { createUserCache, type UserCache } from './user-cache'
@@ -110,14 +108,8 @@ export function EmailAddressesProvider(props: EmailAddressesProviderProps) {
 
   const crossTab = useRef<CrossTab | null>(null)
   const cache = useMemo(
-    () =>
-      createUserCache(
-        queryClient,
-        scope,
-        perPage(pendingStores, scopeKey, createPendingChanges),
-        (user: User) => crossTab.current?.publish(user),
-      ),
-    [queryClient, scope, scopeKey],
+    () => createUserCache(queryClient, scope, (user: User) => crossTab.current?.publish(user)),
+    [queryClient, scope],
   )
   const crossTabSync = props.crossTabSync ?? true
   useEffect(() => {
@@ -180,9 +172,6 @@ export function useEmailAddressesContext(): EmailAddressesContextValue {
   }
   return value
 }
-
-/** The pending changes of each scope on the page (two providers of one scope share them). */
-const pendingStores = new Map<string, PendingChanges>()
 
 /**
  * One FAPI client for the provider's lifetime: rebuilt only when FAPI's location changes, not when the

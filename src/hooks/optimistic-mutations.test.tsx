@@ -1,4 +1,4 @@
-import { act, renderHook, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { setupHarness } from '../../test/support/hooks-harness'
 import { useDeleteEmailAddress } from './use-delete-email-address'
@@ -142,5 +142,102 @@ describe('optimistic set primary', () => {
     await waitFor(() => expect(result.current.setPrimary.isError).toBe(true))
     expect(emails(result)).toEqual(['a@example.com', 'c@example.com'])
     await expectInSyncWithServer(result)
+  })
+})
+
+/** A list built on the hooks alone, as an app with its own markup would. */
+function HeadlessList({ label }: { label: string }) {
+  const { data } = useEmailAddresses()
+  const remove = useDeleteEmailAddress()
+  const setPrimary = useSetPrimaryEmailAddress()
+  return (
+    <ul aria-label={label}>
+      {data?.emailAddresses.map((address) => (
+        <li key={address.id}>
+          <span>
+            {address.emailAddress}
+            {address.id === data.primaryEmailAddressId ? ' (primary)' : ''}
+          </span>
+          <button onClick={() => remove.mutate({ id: address.id })}>
+            Remove {address.emailAddress}
+          </button>
+          <button onClick={() => setPrimary.mutate({ id: address.id })}>
+            Primary {address.emailAddress}
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+const items = (label: string) =>
+  within(screen.getByRole('list', { name: label }))
+    .queryAllByRole('listitem')
+    .map((item) => item.firstChild?.textContent)
+
+describe('a UI built on the hooks alone', () => {
+  async function renderHeadless(...labels: string[]) {
+    const queryClient = h.newQueryClient()
+    const Wrapper = h.wrapper({}, queryClient)
+    render(
+      <Wrapper>
+        {labels.map((label) => (
+          <HeadlessList key={label} label={label} />
+        ))}
+      </Wrapper>,
+    )
+    await waitFor(() => expect(items(labels[0]!)).toHaveLength(3))
+    return queryClient
+  }
+
+  it('shows a removal in the render of the click, and keeps it when the server agrees', async () => {
+    await renderHeadless('mine')
+    h.emulator.injectFault({ method: 'DELETE', path: '/v1/me/email_addresses/*', delayMs: 100 })
+    // fireEvent is synchronous: no timer or promise runs between the click and the assertion.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove b@example.com' }))
+    expect(items('mine')).toEqual(['a@example.com (primary)', 'c@example.com'])
+    await waitFor(() =>
+      expect(h.requests.filter((request) => request.startsWith('DELETE'))).toHaveLength(1),
+    )
+    await waitFor(async () =>
+      expect((await h.serverUser()).email_addresses.map((a) => a.email_address)).not.toContain(
+        'b@example.com',
+      ),
+    )
+    expect(items('mine')).toEqual(['a@example.com (primary)', 'c@example.com'])
+  })
+
+  it('moves the primary in the render of the click, and back exactly on failure', async () => {
+    await renderHeadless('mine')
+    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500, delayMs: 50 })
+    fireEvent.click(screen.getByRole('button', { name: 'Primary c@example.com' }))
+    expect(items('mine')).toEqual(['c@example.com (primary)', 'a@example.com', 'b@example.com'])
+    await waitFor(() => expect(items('mine')[0]).toBe('a@example.com (primary)'))
+    expect(items('mine')).toEqual(['a@example.com (primary)', 'b@example.com', 'c@example.com'])
+  })
+
+  it('shares pending changes between two providers of one scope and one query client', async () => {
+    const queryClient = h.newQueryClient()
+    const Wrapper = h.wrapper({}, queryClient)
+    render(
+      <>
+        <Wrapper>
+          <HeadlessList label="header" />
+        </Wrapper>
+        <Wrapper>
+          <HeadlessList label="settings" />
+        </Wrapper>
+      </>,
+    )
+    await waitFor(() => expect(items('settings')).toHaveLength(3))
+    h.emulator.injectFault({ method: 'DELETE', path: '/v1/me/email_addresses/*', delayMs: 50 })
+    fireEvent.click(
+      within(screen.getByRole('list', { name: 'settings' })).getByRole('button', {
+        name: 'Remove c@example.com',
+      }),
+    )
+    expect(items('header')).toEqual(['a@example.com (primary)', 'b@example.com'])
+    await waitFor(() => expect(h.requests.filter((r) => r.startsWith('DELETE'))).toHaveLength(1))
+    expect(h.requests.filter((request) => request === 'GET /v1/me')).toHaveLength(1)
   })
 })

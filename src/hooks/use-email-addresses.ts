@@ -6,7 +6,7 @@ import type { FapiError } from '../api/fapi-error'
 import type { User } from '../api/types'
 import { useEmailAddressesContext } from './email-addresses-provider'
 import { emailAddressQueries } from './email-address-queries'
-import { applyPending } from './pending-changes'
+import { applyPending } from './scope-hub'
 import { type EmailAddressesData, toEmailAddressesData } from './sort-email-addresses'
 
 /** Options of `useEmailAddresses`. */
@@ -58,8 +58,8 @@ export function useMeQuery<TData>(
   enabled = true,
 ): UseQueryResult<TData, FapiError> {
   const { client, scope, queryClient, cache } = useEmailAddressesContext()
-  const { pending } = cache
-  const changes = useSyncExternalStore(pending.subscribe, pending.list, pending.list)
+  const { hub } = cache
+  const changes = useSyncExternalStore(hub.subscribe, hub.list, hub.list)
   const overlaid = useCallback(
     (user: User) => select(changes.length === 0 ? user : applyPending(user, changes)),
     [select, changes],

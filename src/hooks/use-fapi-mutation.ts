@@ -9,7 +9,7 @@ import {
   type EmailAddressesContextValue,
   useEmailAddressesContext,
 } from './email-addresses-provider'
-import type { PendingChange } from './pending-changes'
+import type { PendingChange } from './scope-hub'
 import { emailAddressKeys } from './query-keys'
 import { useLatest } from './use-latest'
 
@@ -135,10 +135,10 @@ export function useFapiMutation<TVariables extends object, TResult>(
   const mutateAsync = useCallback(
     (variables: TVariables, options?: MutateOptions<TResult, FapiError, TVariables>) => {
       const { config: current } = latest.current
-      const { pending } = cache
+      const { hub } = cache
       const meKey = emailAddressKeys.me(scope)
       const intent = current.intentOf?.(variables)
-      const joined = intent === undefined ? undefined : pending.inFlight.get(intent)
+      const joined = intent === undefined ? undefined : hub.inFlight.get(intent)
       if (joined) {
         return joined as Promise<TResult>
       }
@@ -149,12 +149,12 @@ export function useFapiMutation<TVariables extends object, TResult>(
         if (queryClient.getQueryData(meKey) !== undefined) {
           void queryClient.cancelQueries({ queryKey: meKey, exact: true })
         }
-        drops.set(own, pending.add({ action: current.action, ...current.optimistic(own) }))
+        drops.set(own, hub.add({ action: current.action, ...current.optimistic(own) }))
       }
       const promise = send(own, options)
       if (intent !== undefined) {
-        pending.inFlight.set(intent, promise)
-        void promise.then(noop, noop).finally(() => pending.inFlight.delete(intent))
+        hub.inFlight.set(intent, promise)
+        void promise.then(noop, noop).finally(() => hub.inFlight.delete(intent))
       }
       return promise
     },

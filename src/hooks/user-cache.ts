@@ -1,6 +1,6 @@
 import { notifyManager, type QueryClient } from '@tanstack/react-query'
 import type { EmailAddress, User } from '../api/types'
-import type { PendingChanges } from './pending-changes'
+import { type ScopeHub, scopeHubOf } from './scope-hub'
 import { type EmailAddressesScope, emailAddressKeys } from './query-keys'
 
 /**
@@ -16,17 +16,17 @@ export interface UserCache {
    * same render as the cache update, so a confirmed optimistic change is dropped without a flicker.
    */
   confirm(user: User, options?: { broadcast?: boolean; settle?: () => void }): void
-  readonly pending: PendingChanges
+  readonly hub: ScopeHub
 }
 
 /** Creates the cache writer of one scope. `onConfirm` publishes confirmed users (cross-tab sync). */
 export function createUserCache(
   queryClient: QueryClient,
   scope: EmailAddressesScope,
-  pending: PendingChanges,
   onConfirm: (user: User) => void,
 ): UserCache {
   const key = emailAddressKeys.me(scope)
+  const hub = scopeHubOf(queryClient, scope)
   return {
     current: () => queryClient.getQueryData<User>(key),
     confirm(user, { broadcast = true, settle } = {}) {
@@ -42,7 +42,7 @@ export function createUserCache(
         onConfirm(user)
       }
     },
-    pending,
+    hub,
   }
 }
 

@@ -1,4 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query'
 import type { User } from '../api/types'
+import type { EmailAddressesScope } from './query-keys'
 
 /** An optimistic change the server has not answered yet. */
 export interface PendingChange {
@@ -11,15 +13,16 @@ export interface PendingChange {
 }
 
 /**
- * The optimistic changes of one scope, laid over the cached user by every hook that reads it.
+ * What every provider of one scope (FAPI URL + session) and one query client shares: the optimistic
+ * changes that every hook reading the user lays over the cache, and the intents in flight.
  *
- * The cache itself only ever holds what the server said. Reading through this overlay is what makes a
+ * The caches only ever hold what the server said. Reading through this overlay is what makes a
  * change show in the render of the click, for every consumer of the hooks: the store notifies React
  * synchronously, while TanStack Query batches cache notifications to its next tick. Rolling back is
  * dropping the change, so overlapping changes undo exactly (a failed "delete A" never resurrects a "B"
  * that succeeded meanwhile).
  */
-export interface PendingChanges {
+export interface ScopeHub {
   /** The pending changes in the order they were made; the same array until one is added or dropped. */
   list(): readonly PendingChange[]
   /** Lays `change` over the user; the returned function drops it (a second call does nothing). */
@@ -34,8 +37,30 @@ export interface PendingChanges {
 
 const NONE: readonly PendingChange[] = Object.freeze([])
 
-/** Creates the pending-change store of one scope. */
-export function createPendingChanges(): PendingChanges {
+/**
+ * Hubs live with their query client: providers that share a client share its cache, so they must share
+ * the overlay too; providers with clients of their own are apart like two tabs (and kept in step the
+ * same way). Nothing outlives the client, also on a server that renders many sessions.
+ */
+const hubs = new WeakMap<QueryClient, Map<string, ScopeHub>>()
+
+/** The hub of `scope` in `queryClient`, created on first use. */
+export function scopeHubOf(queryClient: QueryClient, scope: EmailAddressesScope): ScopeHub {
+  let byScope = hubs.get(queryClient)
+  if (!byScope) {
+    byScope = new Map()
+    hubs.set(queryClient, byScope)
+  }
+  const key = `${scope.baseUrl} ${scope.sessionId}`
+  let hub = byScope.get(key)
+  if (!hub) {
+    hub = createScopeHub()
+    byScope.set(key, hub)
+  }
+  return hub
+}
+
+function createScopeHub(): ScopeHub {
   let changes = NONE
   const listeners = new Set<() => void>()
   const emit = () => {
