@@ -254,8 +254,8 @@ async function typing(browser, pageUrl) {
     const user = await s.me()
     const pending = user.email_addresses.find((e) => e.email_address === 'pending@example.com')
     await s.open('typing', { verify: pending.id })
-    await s.page.waitForSelector('[data-slot="email-list-item"]')
-    const rows = await s.page.locator('[data-slot="email-list-item"]').count()
+    await s.page.waitForSelector('[data-slot="rea-email-list-item"]')
+    const rows = await s.page.locator('[data-slot="rea-email-list-item"]').count()
     const typed = async (selector, text) => {
       await s.page.click(selector)
       await settle(100)
@@ -304,16 +304,16 @@ async function optimistic(browser, pageUrl, extra = {}) {
   })
   try {
     await s.open('list', extra)
-    await s.page.waitForSelector('[data-slot="email-list-item"]')
+    await s.page.waitForSelector('[data-slot="rea-email-list-item"]')
     const row = (email) =>
-      s.page.locator('[data-slot="email-list-item"]').filter({ hasText: email })
+      s.page.locator('[data-slot="rea-email-list-item"]').filter({ hasText: email })
     const removals = []
     let deleteCommits = null
     for (let i = 0; i < LATENCY_SAMPLES; i += 1) {
       const email = `row${i}@example.com`
       await row(email).getByRole('button', { name: 'Remove' }).click()
       const confirm = s.page
-        .locator('[data-slot="email-list-item-confirm"]')
+        .locator('[data-slot="rea-email-list-item-confirm"]')
         .getByRole('button', { name: 'Remove' })
       await confirm.waitFor()
       await settle(50)

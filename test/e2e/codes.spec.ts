@@ -64,7 +64,7 @@ test('a wrong code shows an error on the field and keeps the digits; the right o
   const { code, wrong } = await typeWrongCode(page, emulator)
   await expect(ui.codeInput).toHaveAttribute('aria-invalid', 'true')
   const describedBy = (await ui.codeInput.getAttribute('aria-describedby')) ?? ''
-  const errorId = await ui.verify.locator('[data-slot="field-error"]').getAttribute('id')
+  const errorId = await ui.verify.locator('[data-slot="rea-field-error"]').getAttribute('id')
   expect(describedBy.split(' ')).toContain(errorId)
   await expect(ui.codeInput).toHaveValue(wrong)
   expect((await emulator.email(NEW)).verification?.status).toBe('unverified')
@@ -90,7 +90,7 @@ test('an expired code offers a resend with a countdown, and the new code works',
   await page.clock.install()
   await page.goto(demoUrl)
   await addAddress(page, NEW)
-  const expiry = ui.manager.locator('[data-slot="prepare-verification-expiry"]')
+  const expiry = ui.manager.locator('[data-slot="rea-prepare-verification-expiry"]')
   await expect(expiry).toHaveText('The code expires in 10:00.')
   const oldCode = await emulator.code(NEW)
 
@@ -105,7 +105,7 @@ test('an expired code offers a resend with a countdown, and the new code works',
 
   // Resend with the step's button: the countdown starts, the expiry resets, the field empties.
   const resend = ui.manager.locator(
-    '[data-slot="email-address-manager-verify"] > [data-slot="prepare-verification"] > button',
+    '[data-slot="rea-email-address-manager-verify"] > [data-slot="rea-prepare-verification"] > button',
   )
   await expect(resend).toHaveText('Resend code')
   await tabTo(page, resend)

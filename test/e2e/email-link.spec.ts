@@ -23,7 +23,7 @@ test('an email link opened in a second tab verifies the address in the first', a
   await page.keyboard.press('Enter')
   await page.keyboard.type(NEW)
   await page.keyboard.press('Enter')
-  const pending = ui.manager.locator('[data-slot="email-link-pending"]')
+  const pending = ui.manager.locator('[data-slot="rea-email-link-pending"]')
   await expect(pending).toContainText('Check your inbox')
   await expect(pending).toContainText(`Open the link we sent to ${NEW}.`)
   await expect(ui.badges(NEW)).toHaveText(['Unverified'])
@@ -39,7 +39,7 @@ test('an email link opened in a second tab verifies the address in the first', a
   const second = await context.newPage()
   await second.goto(message.link ?? '')
   await expect(second).toHaveURL(new URL('/verified?__clerk_status=verified', demoUrl).href)
-  await expect(second.locator('[data-slot="email-link-landing"]')).toHaveText(
+  await expect(second.locator('[data-slot="rea-email-link-landing"]')).toHaveText(
     'Your email address is verified. You can close this tab and go back.',
   )
   await checkpoint(second, 'landing')
@@ -47,7 +47,7 @@ test('an email link opened in a second tab verifies the address in the first', a
 
   // The first tab, untouched: it learns by polling and shows the done step.
   await expect(ui.manager.getByRole('button', { name: 'Done' })).toBeVisible()
-  await expect(ui.manager.locator('[data-slot="email-address-manager-done"]')).toContainText(
+  await expect(ui.manager.locator('[data-slot="rea-email-address-manager-done"]')).toContainText(
     `${NEW} is verified.`,
   )
   await expect(ui.badges(NEW)).toHaveText(['Verified'])

@@ -19,7 +19,7 @@ test('a 500 on create keeps the typed address and says what happened; a retry wo
   await page.keyboard.type(NEW)
   await page.keyboard.press('Enter')
 
-  const formError = ui.manager.locator('[data-slot="add-email-form-error"]')
+  const formError = ui.manager.locator('[data-slot="rea-add-email-form-error"]')
   await expect(formError).toHaveText('The server had a problem. Please try again.')
   await expect(formError).toHaveAttribute('role', 'alert')
   await expect(ui.emailInput).toHaveValue(NEW)
@@ -49,7 +49,7 @@ test('a 429 on resend: the countdown follows Retry-After, then resending works',
   await page.keyboard.press('Enter')
   await expect(ui.codeInput).toBeFocused()
   const resend = ui.manager.locator(
-    '[data-slot="email-address-manager-verify"] > [data-slot="prepare-verification"] > button',
+    '[data-slot="rea-email-address-manager-verify"] > [data-slot="rea-prepare-verification"] > button',
   )
   await expect(resend).toHaveText('Resend in 30s')
   // 31 s pass on the page and on the emulator (whose own throttle is 30 s): a resend is allowed, so
@@ -72,7 +72,7 @@ test('a 429 on resend: the countdown follows Retry-After, then resending works',
   expect(await response.headerValue('retry-after')).toBe('1')
   await expect(resend).toHaveText('Resend in 1s')
   await expect(resend).toHaveAttribute('aria-disabled', 'true')
-  await expect(ui.manager.locator('[data-slot="prepare-verification-error"]')).toHaveText(
+  await expect(ui.manager.locator('[data-slot="rea-prepare-verification-error"]')).toHaveText(
     'Too many requests. Please wait a moment and try again.',
   )
   await checkpoint(page, 'resend-429')
@@ -101,7 +101,7 @@ test("the emulator's own resend throttle: the countdown shows its Retry-After", 
   await page.keyboard.press('Enter')
   await expect(ui.codeInput).toBeFocused()
   const resend = ui.manager.locator(
-    '[data-slot="email-address-manager-verify"] > [data-slot="prepare-verification"] > button',
+    '[data-slot="rea-email-address-manager-verify"] > [data-slot="rea-prepare-verification"] > button',
   )
   // Only the page's clock moves: the page allows a resend, the emulator (30 s throttle) still refuses.
   await page.clock.fastForward('00:20')
@@ -118,7 +118,7 @@ test("the emulator's own resend throttle: the countdown shows its Retry-After", 
   expect(retryAfter).toBeLessThanOrEqual(10)
   // The countdown starts at the server's number (it may have ticked once since).
   await expect(resend).toHaveText(new RegExp(`^Resend in (${retryAfter}|${retryAfter - 1})s$`))
-  await expect(ui.manager.locator('[data-slot="prepare-verification-error"]')).toHaveText(
+  await expect(ui.manager.locator('[data-slot="rea-prepare-verification-error"]')).toHaveText(
     'Please wait a moment before asking for another code.',
   )
 })

@@ -20,7 +20,7 @@ test('after a failed create sent from the submit button, focus is not lost', asy
   await page.keyboard.type('jane.work@example.com')
   await tabTo(page, ui.manager.getByRole('button', { name: 'Add email address' }))
   await page.keyboard.press('Enter')
-  await expect(ui.manager.locator('[data-slot="add-email-form-error"]')).toBeVisible()
+  await expect(ui.manager.locator('[data-slot="rea-add-email-form-error"]')).toBeVisible()
   expect(await focusIsLost(page)).toBe(false)
 })
 
@@ -36,7 +36,7 @@ test('after pressing "Resend code", focus is not lost', async ({ page, emulator,
   await page.clock.fastForward('00:31')
   await emulator.advanceClock(31_000)
   const resend = ui.manager.locator(
-    '[data-slot="email-address-manager-verify"] > [data-slot="prepare-verification"] > button',
+    '[data-slot="rea-email-address-manager-verify"] > [data-slot="rea-prepare-verification"] > button',
   )
   await tabTo(page, resend)
   await page.keyboard.press('Enter')

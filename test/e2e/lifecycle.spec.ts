@@ -43,7 +43,7 @@ test('add, verify, make primary and remove, with the keyboard alone', async ({
   // 2. The code was sent: the code field has focus, the new row is unverified.
   await expect(ui.codeInput).toBeFocused()
   await expect(ui.badges('jane.work@example.com')).toHaveText(['Unverified'])
-  await expect(ui.manager.locator('[data-slot="prepare-verification-button"]')).toHaveText(
+  await expect(ui.manager.locator('[data-slot="rea-prepare-verification-button"]')).toHaveText(
     /Resend in \d+s/,
   )
   const pending = await emulator.email('jane.work@example.com')

@@ -182,24 +182,24 @@ export async function checkpoint(page: Page, name: string): Promise<void> {
 
 /** The parts of the demo page the specs talk about. */
 export function demoPage(page: Page) {
-  const manager = page.locator('[data-slot="email-address-manager"]')
-  const list = manager.locator('[data-slot="email-list"]')
+  const manager = page.locator('[data-slot="rea-email-address-manager"]')
+  const list = manager.locator('[data-slot="rea-email-list"]')
   const row = (address: string) =>
-    list.locator('[data-slot="email-list-item"]').filter({
-      has: page.locator('[data-slot="email-list-item-address"]', { hasText: address }),
+    list.locator('[data-slot="rea-email-list-item"]').filter({
+      has: page.locator('[data-slot="rea-email-list-item-address"]', { hasText: address }),
     })
   return {
     manager,
     list,
-    rows: list.locator('[data-slot="email-list-item"]'),
+    rows: list.locator('[data-slot="rea-email-list-item"]'),
     row,
-    badges: (address: string) => row(address).locator('[data-slot="badge"]'),
+    badges: (address: string) => row(address).locator('[data-slot="rea-badge"]'),
     addButton: manager.getByRole('button', { name: 'Add an email address' }),
     emailInput: manager.getByLabel('Email address', { exact: true }),
     codeInput: manager.getByLabel('Verification code'),
-    verify: manager.locator('[data-slot="verify-code-input"]'),
-    status: list.locator('[data-slot="email-list-status"]'),
-    alert: list.locator('[data-slot="email-list-alert"]'),
+    verify: manager.locator('[data-slot="rea-verify-code-input"]'),
+    status: list.locator('[data-slot="rea-email-list-status"]'),
+    alert: list.locator('[data-slot="rea-email-list-alert"]'),
     headless: page.getByTestId('headless'),
   }
 }

@@ -78,7 +78,7 @@ export function AddEmailForm({ onSuccess, onCancel, className, autoFocus }: AddE
   const fieldMessage = form.formState.errors.emailAddress?.message
   const rootMessage = form.formState.errors.root?.server?.message
   return (
-    <form data-slot="add-email-form" className={className} noValidate onSubmit={submit}>
+    <form data-slot="rea-add-email-form" className={className} noValidate onSubmit={submit}>
       <Field label={t.addEmailForm.label} error={fieldMessage}>
         {(control) => (
           <input
@@ -88,12 +88,12 @@ export function AddEmailForm({ onSuccess, onCancel, className, autoFocus }: AddE
             autoComplete="email"
             placeholder={t.addEmailForm.placeholder}
             autoFocus={autoFocus}
-            data-slot="add-email-form-input"
+            data-slot="rea-add-email-form-input"
           />
         )}
       </Field>
       {suggestion && (
-        <p data-slot="add-email-form-suggestion">
+        <p data-slot="rea-add-email-form-suggestion">
           {t.addEmailForm.didYouMean(suggestion)}{' '}
           <Button
             variant="ghost"
@@ -107,10 +107,10 @@ export function AddEmailForm({ onSuccess, onCancel, className, autoFocus }: AddE
           </Button>
         </p>
       )}
-      <p data-slot="add-email-form-error" role="alert" hidden={!rootMessage}>
+      <p data-slot="rea-add-email-form-error" role="alert" hidden={!rootMessage}>
         {rootMessage}
       </p>
-      <div data-slot="add-email-form-actions">
+      <div data-slot="rea-add-email-form-actions">
         <Button
           type="submit"
           variant="primary"

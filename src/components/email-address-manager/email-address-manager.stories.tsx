@@ -29,7 +29,7 @@ function row(canvas: Canvas, email: string): HTMLElement {
     .getAllByRole('listitem')
     .find(
       (li: HTMLElement) =>
-        li.querySelector('[data-slot="email-list-item-address"]')?.textContent === email,
+        li.querySelector('[data-slot="rea-email-list-item-address"]')?.textContent === email,
     )
   if (!item) {
     throw new Error(`no row for ${email}`)
@@ -73,7 +73,7 @@ export const DarkTheme: Story = {
     if (globals.theme === 'unstyled') {
       return // the toolbar turned the optional theme off: nothing is dark
     }
-    const manager = canvasElement.querySelector('[data-slot="email-address-manager"]')!
+    const manager = canvasElement.querySelector('[data-slot="rea-email-address-manager"]')!
     await expect(getComputedStyle(manager).backgroundColor).toBe('rgb(17, 24, 39)') // dark --rea-bg
   },
 }

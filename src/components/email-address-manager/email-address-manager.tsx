@@ -59,7 +59,7 @@ export function EmailAddressManager({
     const address = flow.emailAddress
     panel =
       flow.strategy === 'email_code' ? (
-        <div data-slot="email-address-manager-verify">
+        <div data-slot="rea-email-address-manager-verify">
           <VerifyCodeInput emailAddressId={flow.emailAddressId} autoFocus offerResend={false} />
           <PrepareVerificationButton emailAddressId={flow.emailAddressId} strategy="email_code" />
           <Button variant="ghost" onClick={close}>
@@ -78,7 +78,7 @@ export function EmailAddressManager({
       )
   } else if (flow.step === 'done') {
     panel = (
-      <div data-slot="email-address-manager-done">
+      <div data-slot="rea-email-address-manager-done">
         <p role="status">{t.verifyCode.verified(flow.emailAddress.emailAddress)}</p>
         <Button variant="primary" onClick={close} autoFocus>
           {t.manager.done}
@@ -97,15 +97,15 @@ export function EmailAddressManager({
       : null
   return (
     <section
-      data-slot="email-address-manager"
+      data-slot="rea-email-address-manager"
       data-step={adding || flow.step !== 'enterEmail' ? flow.step : 'list'}
       className={className}
     >
-      <h2 data-slot="email-address-manager-title">{t.emailList.title}</h2>
+      <h2 data-slot="rea-email-address-manager-title">{t.emailList.title}</h2>
       <EmailList onVerify={verifyAddress} />
       {panel}
       {flowError && (
-        <p data-slot="email-address-manager-error" role="alert">
+        <p data-slot="rea-email-address-manager-error" role="alert">
           {flowError}
         </p>
       )}
@@ -113,7 +113,7 @@ export function EmailAddressManager({
         <Button
           ref={addButton}
           onClick={() => setAdding(true)}
-          data-slot="email-address-manager-add"
+          data-slot="rea-email-address-manager-add"
         >
           {t.manager.addAnother}
         </Button>

@@ -31,7 +31,7 @@ export function EmailLinkLanding({ search, className }: EmailLinkLandingProps) {
         ? t.emailLink.landingFailed
         : t.emailLink.landingVerified
   return (
-    <p data-slot="email-link-landing" data-state={state} className={className} role="status">
+    <p data-slot="rea-email-link-landing" data-state={state} className={className} role="status">
       {message}
     </p>
   )

@@ -34,8 +34,10 @@ export function EmailLinkPending({
   const external = emailAddress.verification?.externalVerificationRedirectUrl
   const sso = strategy === 'enterprise_sso'
   return (
-    <div data-slot="email-link-pending" data-strategy={strategy} className={className}>
-      <p data-slot="email-link-pending-title">{sso ? t.emailLink.ssoTitle : t.emailLink.title}</p>
+    <div data-slot="rea-email-link-pending" data-strategy={strategy} className={className}>
+      <p data-slot="rea-email-link-pending-title">
+        {sso ? t.emailLink.ssoTitle : t.emailLink.title}
+      </p>
       <p>
         {sso
           ? t.emailLink.ssoDescription(emailAddress.emailAddress)
@@ -46,11 +48,11 @@ export function EmailLinkPending({
           <a href={external}>{t.emailLink.continueSso}</a>
         </Button>
       ) : (
-        <p data-slot="email-link-pending-waiting" role="status">
+        <p data-slot="rea-email-link-pending-waiting" role="status">
           {t.emailLink.waiting}
         </p>
       )}
-      <div data-slot="email-link-pending-actions">
+      <div data-slot="rea-email-link-pending-actions">
         {!sso && (
           <PrepareVerificationButton
             emailAddressId={emailAddress.id}

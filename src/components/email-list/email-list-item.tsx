@@ -59,7 +59,7 @@ export const EmailListItem = memo(function EmailListItem({
   const verified = address.verification?.status === 'verified'
   return (
     <li
-      data-slot="email-list-item"
+      data-slot="rea-email-list-item"
       data-primary={context.isPrimary ? '' : undefined}
       data-verification={verified ? 'verified' : 'unverified'}
       className={className}
@@ -67,8 +67,8 @@ export const EmailListItem = memo(function EmailListItem({
       id={`rea-email-${address.id}`}
       hidden={leaving}
     >
-      <span data-slot="email-list-item-address">{address.emailAddress}</span>
-      <span data-slot="email-list-item-badges">
+      <span data-slot="rea-email-list-item-address">{address.emailAddress}</span>
+      <span data-slot="rea-email-list-item-badges">
         {context.isPrimary && <Badge tone="info">{t.badges.primary}</Badge>}
         <Badge tone={verified ? 'success' : 'warning'}>
           {verified ? t.badges.verified : t.badges.unverified}
@@ -135,7 +135,7 @@ export function EmailListItemActions({
   }
   const confirmRemove = (event: { currentTarget: HTMLElement }) => {
     // The row leaves at once (optimistic); keep focus in the list rather than losing it to <body>.
-    event.currentTarget.closest<HTMLElement>('[data-slot="email-list"]')?.focus()
+    event.currentTarget.closest<HTMLElement>('[data-slot="rea-email-list"]')?.focus()
     setConfirming(false)
     onLeavingChange?.(true)
     onAnnounce?.(t.actions.removed(address.emailAddress))
@@ -146,7 +146,7 @@ export function EmailListItemActions({
     return (
       <div
         key="confirm"
-        data-slot="email-list-item-confirm"
+        data-slot="rea-email-list-item-confirm"
         role="group"
         aria-label={t.actions.remove}
       >
@@ -169,7 +169,7 @@ export function EmailListItemActions({
   return (
     <div
       key="actions"
-      data-slot="email-list-item-actions"
+      data-slot="rea-email-list-item-actions"
       role="group"
       aria-label={t.emailList.actionsFor(address.emailAddress)}
     >
@@ -191,7 +191,7 @@ export function EmailListItemActions({
         {t.actions.remove}
       </Button>
       {isOnly && (
-        <p data-slot="email-list-item-reason" id={reasonId}>
+        <p data-slot="rea-email-list-item-reason" id={reasonId}>
           {t.actions.lastAddressCannotBeRemoved}
         </p>
       )}

@@ -25,7 +25,7 @@ type Story = StoryObj<typeof meta>
 /** A row by the address it shows. */
 async function findRow(canvas: ReturnType<typeof within>, email: string): Promise<HTMLElement> {
   const address = await canvas.findByText(email, {
-    selector: '[data-slot="email-list-item-address"]',
+    selector: '[data-slot="rea-email-list-item-address"]',
   })
   const row = address.closest('li')
   if (!row) {

@@ -36,7 +36,7 @@ describe('EmailList', () => {
     await waitFor(() => expect(rows()).toHaveLength(3))
     expect(
       rows().map(
-        (item) => item.querySelector('[data-slot="email-list-item-address"]')?.textContent,
+        (item) => item.querySelector('[data-slot="rea-email-list-item-address"]')?.textContent,
       ),
     ).toEqual(['jane@example.com', 'work@example.com', 'new@example.com'])
     expect(within(row('jane@example.com')).getByText('Primary')).toBeInTheDocument()

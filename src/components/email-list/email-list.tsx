@@ -41,13 +41,13 @@ export function EmailList({ className, onVerify, renderItem }: EmailListProps) {
   let body: ReactNode
   if (isPending) {
     body = (
-      <div data-slot="email-list-skeleton" aria-busy="true">
+      <div data-slot="rea-email-list-skeleton" aria-busy="true">
         {t.emailList.loading}
       </div>
     )
   } else if (error) {
     body = (
-      <div data-slot="email-list-error" role="alert">
+      <div data-slot="rea-email-list-error" role="alert">
         <p>
           {t.emailList.loadFailed} {errorMessage(t, error)}
         </p>
@@ -55,14 +55,14 @@ export function EmailList({ className, onVerify, renderItem }: EmailListProps) {
       </div>
     )
   } else if (data.emailAddresses.length === 0) {
-    body = <p data-slot="email-list-empty">{t.emailList.empty}</p>
+    body = <p data-slot="rea-email-list-empty">{t.emailList.empty}</p>
   } else {
     const isOnly = data.emailAddresses.length === 1
     const shown = pendingPrimaryId
       ? toEmailAddressesData({ ...data, primaryEmailAddressId: pendingPrimaryId })
       : data
     body = (
-      <ul data-slot="email-list-items">
+      <ul data-slot="rea-email-list-items">
         {shown.emailAddresses.map((address) => {
           const context = {
             isPrimary: address.id === shown.primaryEmailAddressId,
@@ -82,17 +82,17 @@ export function EmailList({ className, onVerify, renderItem }: EmailListProps) {
   }
   return (
     <section
-      data-slot="email-list"
+      data-slot="rea-email-list"
       data-state={isPending ? 'loading' : error ? 'error' : 'ready'}
       className={className}
       aria-label={t.emailList.title}
       tabIndex={-1}
     >
       {body}
-      <p data-slot="email-list-status" role="status">
+      <p data-slot="rea-email-list-status" role="status">
         {announcement.alert ? '' : announcement.message}
       </p>
-      <p data-slot="email-list-alert" role="alert">
+      <p data-slot="rea-email-list-alert" role="alert">
         {announcement.alert ? announcement.message : ''}
       </p>
     </section>

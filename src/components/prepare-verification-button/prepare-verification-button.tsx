@@ -69,7 +69,10 @@ export function PrepareVerificationButton({
     )
 
   return (
-    <div data-slot="prepare-verification" data-state={cooldown.canResend ? 'ready' : 'cooldown'}>
+    <div
+      data-slot="rea-prepare-verification"
+      data-state={cooldown.canResend ? 'ready' : 'cooldown'}
+    >
       {/* aria-disabled, not disabled: a disabled button drops focus, and a keyboard user pressing
           "Resend" would land on <body> for the whole countdown. */}
       <Button
@@ -77,13 +80,13 @@ export function PrepareVerificationButton({
         onClick={unavailable ? undefined : send}
         disabled={disabled}
         aria-disabled={unavailable || undefined}
-        data-slot="prepare-verification-button"
+        data-slot="rea-prepare-verification-button"
       >
         {label}
       </Button>
       {showExpiry && sent && !isLink && cooldown.expiresAt !== null && (
         <p
-          data-slot="prepare-verification-expiry"
+          data-slot="rea-prepare-verification-expiry"
           data-expired={cooldown.isExpired ? '' : undefined}
         >
           {cooldown.isExpired
@@ -91,10 +94,10 @@ export function PrepareVerificationButton({
             : t.prepare.expiresIn(formatDuration(cooldown.secondsUntilExpiry ?? 0))}
         </p>
       )}
-      <p data-slot="prepare-verification-status" role="status">
+      <p data-slot="rea-prepare-verification-status" role="status">
         {prepare.isSuccess && address ? t.prepare.sent(address.emailAddress) : ''}
       </p>
-      <p data-slot="prepare-verification-error" role="alert" hidden={!prepare.error}>
+      <p data-slot="rea-prepare-verification-error" role="alert" hidden={!prepare.error}>
         {prepare.error ? errorMessage(t, prepare.error.errors[0] ?? prepare.error) : ''}
       </p>
     </div>

@@ -94,7 +94,7 @@ export function VerifyCodeInput({
 
   return (
     <form
-      data-slot="verify-code-input"
+      data-slot="rea-verify-code-input"
       data-state={
         attempt.isPending ? 'checking' : attempt.isSuccess ? 'verified' : error ? 'invalid' : 'idle'
       }
@@ -129,7 +129,7 @@ export function VerifyCodeInput({
           />
         )}
       </Field>
-      <div data-slot="verify-code-input-actions">
+      <div data-slot="rea-verify-code-input-actions">
         <Button type="submit" variant="primary" disabled={attempt.isPending || attempt.isSuccess}>
           {attempt.isPending ? t.verifyCode.verifying : t.verifyCode.submit}
         </Button>
@@ -142,7 +142,7 @@ export function VerifyCodeInput({
           />
         )}
       </div>
-      <p data-slot="verify-code-input-status" role="status">
+      <p data-slot="rea-verify-code-input-status" role="status">
         {attempt.isSuccess && address ? t.verifyCode.verified(address.emailAddress) : ''}
       </p>
     </form>

@@ -13,5 +13,5 @@ export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {
  * <Badge tone="success">Verified</Badge>
  */
 export function Badge({ tone = 'neutral', ...props }: BadgeProps) {
-  return <span data-slot="badge" data-tone={tone} {...props} />
+  return <span data-slot="rea-badge" data-tone={tone} {...props} />
 }

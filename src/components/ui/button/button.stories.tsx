@@ -43,7 +43,7 @@ export const AsChild: Story = {
   args: { asChild: true, children: <a href="#account">Back to account</a> },
   play: async ({ canvas }) => {
     const link = canvas.getByRole('link', { name: 'Back to account' })
-    await expect(link).toHaveAttribute('data-slot', 'button')
+    await expect(link).toHaveAttribute('data-slot', 'rea-button')
     await expect(link).not.toHaveAttribute('type')
   },
 }

@@ -12,7 +12,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /**
- * A real `<button>` (type `button` unless told otherwise) with `data-slot="button"` and `data-variant`.
+ * A real `<button>` (type `button` unless told otherwise) with `data-slot="rea-button"` and `data-variant`.
  *
  * @example
  * <Button variant="primary" type="submit">Add</Button>
@@ -24,12 +24,12 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   ref,
 ) {
   if (asChild) {
-    return <Slot ref={ref} data-slot="button" data-variant={variant} {...props} />
+    return <Slot ref={ref} data-slot="rea-button" data-variant={variant} {...props} />
   }
   return (
     <button
       ref={ref}
-      data-slot="button"
+      data-slot="rea-button"
       data-variant={variant}
       type={type ?? 'button'}
       {...props}

@@ -45,9 +45,9 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
       inputMode="numeric"
       autoComplete="one-time-code"
       containerClassName="rea-code-field"
-      data-slot="code-field-input"
+      data-slot="rea-code-field-input"
       render={({ slots }) => (
-        <div data-slot="code-field" aria-hidden="true">
+        <div data-slot="rea-code-field" aria-hidden="true">
           {slots.map((slot, index) => (
             <CodeSlot key={index} {...slot} />
           ))}
@@ -59,9 +59,9 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
 
 function CodeSlot({ char, isActive, hasFakeCaret }: SlotProps) {
   return (
-    <span data-slot="code-field-slot" data-active={isActive ? '' : undefined}>
+    <span data-slot="rea-code-field-slot" data-active={isActive ? '' : undefined}>
       {char}
-      {hasFakeCaret && <span data-slot="code-field-caret" />}
+      {hasFakeCaret && <span data-slot="rea-code-field-caret" />}
     </span>
   )
 }

@@ -34,17 +34,17 @@ export function Field({ label, description, error, children, className }: FieldP
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined
   return (
-    <div data-slot="field" data-invalid={error ? '' : undefined} className={className}>
-      <label data-slot="field-label" htmlFor={id}>
+    <div data-slot="rea-field" data-invalid={error ? '' : undefined} className={className}>
+      <label data-slot="rea-field-label" htmlFor={id}>
         {label}
       </label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {description && (
-        <p data-slot="field-description" id={descriptionId}>
+        <p data-slot="rea-field-description" id={descriptionId}>
           {description}
         </p>
       )}
-      <p data-slot="field-error" id={errorId} role="alert" hidden={!error}>
+      <p data-slot="rea-field-error" id={errorId} role="alert" hidden={!error}>
         {error}
       </p>
     </div>

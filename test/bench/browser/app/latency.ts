@@ -21,7 +21,7 @@ export interface LatencySample {
 export function watchLatency(
   email: string,
   change: 'removed' | 'primary',
-  rowSelector = '[data-slot="email-list-item"]',
+  rowSelector = '[data-slot="rea-email-list-item"]',
   lastCacheUpdate: () => number = () => -1,
 ): Promise<LatencySample> {
   const rowFor = () =>

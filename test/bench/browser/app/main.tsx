@@ -177,7 +177,7 @@ async function renderTimes(sizes: number[], runs: number) {
       const committed = performance.now()
       void container.offsetHeight // style and layout of what was committed
       const laidOut = performance.now()
-      const rows = container.querySelectorAll('[data-slot="email-list-item"]').length
+      const rows = container.querySelectorAll('[data-slot="rea-email-list-item"]').length
       root.unmount()
       container.remove()
       queryClient.clear()

@@ -1,0 +1,1 @@
+export { composeEventHandlers, createPartContext, useComposedRefs } from './compose'
