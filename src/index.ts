@@ -67,11 +67,22 @@ export type {
 export { useAddEmailAddressFlow } from './hooks/use-add-email-address-flow'
 
 export type {
-  EmailListItemContext,
   EmailListItemProps,
+  EmailListItemsProps,
   EmailListProps,
 } from './components/email-list'
-export { EmailList, EmailListItem, EmailListItemActions } from './components/email-list'
+export {
+  EmailList,
+  EmailListItem,
+  EmailListItemActions,
+  EmailListItemAddress,
+  EmailListItemBadges,
+  EmailListItemMakePrimary,
+  EmailListItemRemove,
+  EmailListItemRemoveConfirm,
+  EmailListItems,
+  EmailListItemVerify,
+} from './components/email-list'
 export type { AddEmailFormProps } from './components/add-email-form'
 export { AddEmailForm, suggestEmailFix } from './components/add-email-form'
 export type { VerifyCodeInputProps } from './components/verify-code-input'

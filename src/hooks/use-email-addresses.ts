@@ -1,12 +1,13 @@
 'use client'
 
 import { useQuery, type UseQueryResult } from '@tanstack/react-query'
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback } from 'react'
 import type { FapiError } from '../api/fapi-error'
 import type { User } from '../api/types'
 import { useEmailAddressesContext } from './email-addresses-provider'
 import { emailAddressQueries } from './email-address-queries'
 import { applyPending } from './scope-hub'
+import { usePendingChanges } from './use-pending-changes'
 import { type EmailAddressesData, toEmailAddressesData } from './sort-email-addresses'
 
 /** Options of `useEmailAddresses`. */
@@ -57,9 +58,8 @@ export function useMeQuery<TData>(
   select: (user: User) => TData,
   enabled = true,
 ): UseQueryResult<TData, FapiError> {
-  const { client, scope, queryClient, cache } = useEmailAddressesContext()
-  const { hub } = cache
-  const changes = useSyncExternalStore(hub.subscribe, hub.list, hub.list)
+  const { client, scope, queryClient } = useEmailAddressesContext()
+  const changes = usePendingChanges()
   const overlaid = useCallback(
     (user: User) => select(changes.length === 0 ? user : applyPending(user, changes)),
     [select, changes],

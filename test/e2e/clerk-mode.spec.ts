@@ -85,11 +85,10 @@ test('clerk-js and our hooks stay in step through the whole lifecycle, then sign
   // 4. Remove the old address (the button, then its confirmation).
   await tabTo(page, ui.row('jane@example.com').getByRole('button', { name: 'Remove' }))
   await page.keyboard.press('Enter')
-  await expect(
-    ui.row('jane@example.com').getByRole('group', { name: 'Remove' }).getByRole('button', {
-      name: 'Remove',
-    }),
-  ).toBeFocused()
+  const confirm = ui.row('jane@example.com').getByRole('group', { name: 'Remove' })
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  await expect(confirm.getByRole('button', { name: 'Remove' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(ui.rows).toHaveCount(1)
   await expect(clerkList(page)).toHaveText([`${NEW} · primary · verified`])

@@ -43,9 +43,7 @@ test('add, verify, make primary and remove, with the keyboard alone', async ({
   // 2. The code was sent: the code field has focus, the new row is unverified.
   await expect(ui.codeInput).toBeFocused()
   await expect(ui.badges('jane.work@example.com')).toHaveText(['Unverified'])
-  await expect(ui.manager.locator('[data-slot="rea-prepare-verification-button"]')).toHaveText(
-    /Resend in \d+s/,
-  )
+  await expect(ui.manager.getByRole('button', { name: /Resend in \d+s/ })).toBeVisible()
   const pending = await emulator.email('jane.work@example.com')
   expect(pending.verification).toMatchObject({ status: 'unverified', strategy: 'email_code' })
   await checkpoint(page, 'code-sent')
@@ -84,8 +82,11 @@ test('add, verify, make primary and remove, with the keyboard alone', async ({
   await page.keyboard.press('Enter')
   const confirm = ui.row('jane@example.com').getByRole('group', { name: 'Remove' })
   await expect(confirm).toContainText('Remove jane@example.com?')
-  await expect(confirm.getByRole('button', { name: 'Remove' })).toBeFocused()
+  // Focus starts on the safe choice, so a second Enter does not delete.
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused()
   await checkpoint(page, 'confirm-remove')
+  await page.keyboard.press('Shift+Tab')
+  await expect(confirm.getByRole('button', { name: 'Remove' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(ui.rows).toHaveCount(1)
   await expect(ui.list).toBeFocused()

@@ -200,12 +200,13 @@ export const KeyboardOnly: Story = {
       within(row(canvas, 'jane@example.com')).getByRole('button', { name: 'Remove' }),
     )
     await userEvent.keyboard('{Enter}')
+    // The confirmation starts on "Cancel", the safe choice: Enter twice does not delete.
     await waitFor(() =>
       expect(
-        within(row(canvas, 'jane@example.com')).getByRole('button', { name: 'Remove' }),
+        within(row(canvas, 'jane@example.com')).getByRole('button', { name: 'Cancel' }),
       ).toHaveFocus(),
     )
-    await userEvent.keyboard('{Enter}')
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}{Enter}')
     await waitFor(() => expect(canvas.queryByText('jane@example.com')).toBeNull())
   },
 }

@@ -58,6 +58,9 @@ describe('EmailAddressManager', () => {
 
     await tabTo(within(row('jane@example.com')).getByRole('button', { name: 'Remove' }))
     await user.keyboard('{Enter}')
+    // The confirmation starts on the safe choice: a second Enter does not delete.
+    expect(within(row('jane@example.com')).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await user.keyboard('{Shift>}{Tab}{/Shift}')
     expect(within(row('jane@example.com')).getByRole('button', { name: 'Remove' })).toHaveFocus()
     await user.keyboard('{Enter}')
     await waitFor(() => expect(screen.queryByText('jane@example.com')).not.toBeInTheDocument())

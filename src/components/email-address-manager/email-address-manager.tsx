@@ -110,11 +110,7 @@ export function EmailAddressManager({
         </p>
       )}
       {!panel && (
-        <Button
-          ref={addButton}
-          onClick={() => setAdding(true)}
-          data-slot="rea-email-address-manager-add"
-        >
+        <Button ref={addButton} onClick={() => setAdding(true)}>
           {t.manager.addAnother}
         </Button>
       )}

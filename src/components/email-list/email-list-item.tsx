@@ -1,37 +1,152 @@
 'use client'
 
-import { memo, type ReactNode, useId, useState } from 'react'
-import type { FapiError } from '../../api/fapi-error'
+import {
+  forwardRef,
+  Fragment,
+  type HTMLAttributes,
+  type LiHTMLAttributes,
+  memo,
+  useCallback,
+  useContext,
+  useId,
+  useMemo,
+  useState,
+} from 'react'
 import type { EmailAddress } from '../../api/types'
-import { useDeleteEmailAddress } from '../../hooks/use-delete-email-address'
-import { useSetPrimaryEmailAddress } from '../../hooks/use-set-primary-email-address'
-import { errorMessage } from '../../localization/localization'
+import { useControllableState } from '../../hooks/use-controllable-state'
 import { useLocalization } from '../../localization/localization-provider'
 import { Badge } from '../ui/badge'
-import { Button } from '../ui/button'
+import { useComposedRefs } from '../ui/compose'
+import {
+  EmailListItemProvider,
+  type EmailListItemContextValue,
+  ROW,
+  RowStateContext,
+  useEmailListContext,
+  useEmailListItemContext,
+} from './email-list-context'
+import { EmailListItemActions } from './email-list-item-actions'
 
-/** What a row knows besides its address. */
-export interface EmailListItemContext {
-  isPrimary: boolean
-  /** The user's only address: it cannot be removed. */
-  isOnly: boolean
-  onVerify?: (address: EmailAddress) => void
-  /** Tells the list what happened (`alert` for failures), for its live region. */
-  onAnnounce?: (message: string, options?: { alert?: boolean }) => void
-  /**
-   * Told the address id when "Make primary" is clicked and `null` when that request settles, so the
-   * list can show the new primary in the click's own frame (the cache's update lands a tick later).
-   */
-  onPrimaryPending?: (id: string | null) => void
-}
-
-/** Props of `EmailListItem`. */
-export interface EmailListItemProps extends EmailListItemContext {
+/** Props of `EmailListItem`: an `<li>`'s props, its address, and the remove confirmation's state. */
+export interface EmailListItemProps extends LiHTMLAttributes<HTMLLIElement> {
   address: EmailAddress
-  className?: string
-  /** Replaces the default actions (verify, make primary, remove). */
-  actions?: ReactNode
+  /** Whether the remove confirmation is open (controlled). */
+  removeOpen?: boolean
+  /** Whether it starts open (uncontrolled). @defaultValue false */
+  defaultRemoveOpen?: boolean
+  /** Told when the confirmation opens or closes. */
+  onRemoveOpenChange?: (open: boolean) => void
 }
+
+/**
+ * One row of `EmailListItems`: an `<li>` with its address, badges and actions (or the parts you put
+ * in it). State is in `data-primary`, `data-verification` (`verified`, `unverified`) and
+ * `data-pending` (a make-primary of this row is in flight).
+ *
+ * @example
+ * <EmailListItems>
+ *   {(address) => (
+ *     <EmailListItem address={address}>
+ *       <EmailListItemAddress />
+ *       <EmailListItemActions>
+ *         <EmailListItemMakePrimary />
+ *         <EmailListItemRemove />
+ *       </EmailListItemActions>
+ *     </EmailListItem>
+ *   )}
+ * </EmailListItems>
+ */
+export const EmailListItem = memo(
+  forwardRef<HTMLLIElement, EmailListItemProps>(function EmailListItem(
+    {
+      address,
+      removeOpen: removeOpenProp,
+      defaultRemoveOpen = false,
+      onRemoveOpenChange,
+      children,
+      ...props
+    },
+    forwardedRef,
+  ) {
+    const list = useEmailListContext('EmailListItem')
+    const state = useContext(RowStateContext)
+    if (state === null) {
+      throw new Error(
+        'react-email-addresses: `EmailListItem` must be used within `EmailListItems`.',
+      )
+    }
+    const [removeOpen, setOpen] = useControllableState({
+      prop: removeOpenProp,
+      defaultProp: defaultRemoveOpen,
+      onChange: onRemoveOpenChange,
+    })
+    const [returnFocus, setReturnFocus] = useState(false)
+    const [reasonShown, setReasonShown] = useState(false)
+    const reasonId = useId()
+    const { id } = address
+    const register = useCallback(
+      (element: HTMLLIElement | null) => list.registerRow(id, element),
+      [list, id],
+    )
+    const ref = useComposedRefs(forwardedRef, register)
+    const isVerified = address.verification?.status === 'verified'
+
+    const row = useMemo<EmailListItemContextValue>(
+      () => ({
+        address,
+        state,
+        isPrimary: (state & ROW.primary) !== 0,
+        isOnly: (state & ROW.only) !== 0,
+        isVerified,
+        removeOpen,
+        setRemoveOpen: (open) => {
+          setReturnFocus(!open)
+          setOpen(open)
+        },
+        returnFocus,
+        reasonId: reasonShown ? reasonId : undefined,
+        registerReason: (element) => setReasonShown(element !== null),
+      }),
+      [address, state, isVerified, removeOpen, setOpen, returnFocus, reasonShown, reasonId],
+    )
+    return (
+      <EmailListItemProvider value={row}>
+        <li
+          ref={ref}
+          data-slot="rea-email-list-item"
+          data-primary={row.isPrimary ? '' : undefined}
+          data-verification={isVerified ? 'verified' : 'unverified'}
+          data-pending={state & ROW.primaryPendingHere ? '' : undefined}
+          tabIndex={-1}
+          {...props}
+        >
+          {children ?? (
+            <>
+              <EmailListItemAddress /> <EmailListItemBadges /> <EmailListItemActions />
+            </>
+          )}
+        </li>
+      </EmailListItemProvider>
+    )
+  }),
+)
+
+/**
+ * The row's address, as a `<span>`.
+ *
+ * @example
+ * <EmailListItemAddress className="font-medium" />
+ */
+export const EmailListItemAddress = forwardRef<HTMLSpanElement, HTMLAttributes<HTMLSpanElement>>(
+  function EmailListItemAddress({ children, ...props }, ref) {
+    const { address } = useEmailListItemContext('EmailListItemAddress')
+    return (
+      <span ref={ref} data-slot="rea-email-list-item-address" {...props}>
+        {children ?? address.emailAddress}
+      </span>
+    )
+  },
+)
 
 /** `oauth_google` → "Google", `saml` → "SAML". */
 function providerName(type: string): string {
@@ -40,161 +155,35 @@ function providerName(type: string): string {
 }
 
 /**
- * One address: its badges (primary, verified or unverified, linked accounts) and the actions that fit
- * its state. State is in `data-primary`, `data-verification` and `data-pending`.
+ * The row's badges, as a `<span>`: primary, verified or unverified, and each linked account
+ * (children replace them).
  *
  * @example
- * <EmailListItem address={address} isPrimary={false} isOnly={false} onVerify={openVerify} />
+ * <EmailListItemBadges className="flex gap-1" />
  */
-export const EmailListItem = memo(function EmailListItem({
-  address,
-  className,
-  actions,
-  ...context
-}: EmailListItemProps) {
-  const t = useLocalization()
-  // Hidden in the same frame as the click; the cache drops the row a moment later (or, on failure,
-  // the row comes back because this state resets).
-  const [leaving, setLeaving] = useState(false)
-  const verified = address.verification?.status === 'verified'
-  return (
-    <li
-      data-slot="rea-email-list-item"
-      data-primary={context.isPrimary ? '' : undefined}
-      data-verification={verified ? 'verified' : 'unverified'}
-      className={className}
-      tabIndex={-1}
-      id={`rea-email-${address.id}`}
-      hidden={leaving}
-    >
-      <span data-slot="rea-email-list-item-address">{address.emailAddress}</span>
-      <span data-slot="rea-email-list-item-badges">
-        {context.isPrimary && <Badge tone="info">{t.badges.primary}</Badge>}
-        <Badge tone={verified ? 'success' : 'warning'}>
-          {verified ? t.badges.verified : t.badges.unverified}
+export const EmailListItemBadges = forwardRef<HTMLSpanElement, HTMLAttributes<HTMLSpanElement>>(
+  function EmailListItemBadges({ children, ...props }, ref) {
+    const t = useLocalization()
+    const { address, isPrimary, isVerified } = useEmailListItemContext('EmailListItemBadges')
+    // Spaces between the badges keep them apart when no stylesheet lays them out.
+    const badges = children ?? (
+      <>
+        {isPrimary && <Badge tone="info">{t.badges.primary}</Badge>}{' '}
+        <Badge tone={isVerified ? 'success' : 'warning'}>
+          {isVerified ? t.badges.verified : t.badges.unverified}
         </Badge>
         {address.linkedTo.map((link) => (
-          <Badge key={link.id}>{t.badges.linkedTo(providerName(link.type))}</Badge>
+          <Fragment key={link.id}>
+            {' '}
+            <Badge>{t.badges.linkedTo(providerName(link.type))}</Badge>
+          </Fragment>
         ))}
-      </span>
-      {actions ?? (
-        <EmailListItemActions address={address} onLeavingChange={setLeaving} {...context} />
-      )}
-    </li>
-  )
-})
-
-/**
- * The default actions of a row: verify (unverified), make primary (verified, not primary), and remove
- * with a confirmation step (disabled, with the reason, for the only address).
- */
-export function EmailListItemActions({
-  address,
-  isPrimary,
-  isOnly,
-  onVerify,
-  onAnnounce,
-  onPrimaryPending,
-  onLeavingChange,
-}: EmailListItemContext & {
-  address: EmailAddress
-  /** Told when a removal starts (`true`) and when it failed (`false`), to hide the row at once. */
-  onLeavingChange?: (leaving: boolean) => void
-}) {
-  const t = useLocalization()
-  const [confirming, setConfirming] = useState(false)
-  // After "Cancel", focus goes back to "Remove" (the confirmation's buttons are gone).
-  const [returnFocus, setReturnFocus] = useState(false)
-  const reasonId = useId()
-  // Hook-level callbacks: the row unmounts while its removal is pending, and must still report failure.
-  const announceFailure = (error: FapiError) =>
-    onAnnounce?.(`${address.emailAddress}: ${errorMessage(t, error)}`, { alert: true })
-  const remove = useDeleteEmailAddress({
-    onError: (error) => {
-      onLeavingChange?.(false)
-      announceFailure(error)
-    },
-  })
-  const setPrimary = useSetPrimaryEmailAddress({
-    onError: announceFailure,
-    onSettled: () => onPrimaryPending?.(null),
-  })
-  const verified = address.verification?.status === 'verified'
-
-  const makePrimary = () => {
-    onPrimaryPending?.(address.id)
-    setPrimary.mutate(
-      { id: address.id },
-      {
-        onSuccess: () => {
-          onAnnounce?.(t.actions.madePrimary(address.emailAddress))
-          document.getElementById(`rea-email-${address.id}`)?.focus()
-        },
-      },
+      </>
     )
-  }
-  const confirmRemove = (event: { currentTarget: HTMLElement }) => {
-    // The row leaves at once (optimistic); keep focus in the list rather than losing it to <body>.
-    event.currentTarget.closest<HTMLElement>('[data-slot="rea-email-list"]')?.focus()
-    setConfirming(false)
-    onLeavingChange?.(true)
-    onAnnounce?.(t.actions.removed(address.emailAddress))
-    remove.mutate({ id: address.id })
-  }
-
-  if (confirming) {
     return (
-      <div
-        key="confirm"
-        data-slot="rea-email-list-item-confirm"
-        role="group"
-        aria-label={t.actions.remove}
-      >
-        <p>{t.actions.confirmRemove(address.emailAddress)}</p>
-        <Button variant="danger" onClick={confirmRemove} autoFocus>
-          {t.actions.confirm}
-        </Button>
-        <Button
-          variant="ghost"
-          onClick={() => {
-            setConfirming(false)
-            setReturnFocus(true)
-          }}
-        >
-          {t.actions.cancel}
-        </Button>
-      </div>
+      <span ref={ref} data-slot="rea-email-list-item-badges" {...props}>
+        {badges}
+      </span>
     )
-  }
-  return (
-    <div
-      key="actions"
-      data-slot="rea-email-list-item-actions"
-      role="group"
-      aria-label={t.emailList.actionsFor(address.emailAddress)}
-    >
-      {!verified && onVerify && (
-        <Button onClick={() => onVerify(address)}>{t.actions.verify}</Button>
-      )}
-      {verified && !isPrimary && (
-        <Button onClick={makePrimary} disabled={setPrimary.isPending}>
-          {t.actions.makePrimary}
-        </Button>
-      )}
-      <Button
-        variant="danger"
-        onClick={() => setConfirming(true)}
-        autoFocus={returnFocus}
-        disabled={isOnly || remove.isPending}
-        aria-describedby={isOnly ? reasonId : undefined}
-      >
-        {t.actions.remove}
-      </Button>
-      {isOnly && (
-        <p data-slot="rea-email-list-item-reason" id={reasonId}>
-          {t.actions.lastAddressCannotBeRemoved}
-        </p>
-      )}
-    </div>
-  )
-}
+  },
+)

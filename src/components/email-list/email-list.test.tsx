@@ -62,20 +62,49 @@ describe('EmailList', () => {
     )
   })
 
-  it('makes an address primary and announces it', async () => {
+  it('makes an address primary, announces it, and reorders once the pointer leaves', async () => {
     renderList()
     await waitFor(() => expect(rows()).toHaveLength(3))
-    await userEvent.click(
-      within(row('work@example.com')).getByRole('button', { name: 'Make primary' }),
+    const user = userEvent.setup()
+    await user.click(within(row('work@example.com')).getByRole('button', { name: 'Make primary' }))
+    // The badge moves at once; the rows stay under the pointer so the next click lands where aimed.
+    expect(within(row('work@example.com')).getByText('Primary')).toBeInTheDocument()
+    expect(rows()[0]).toHaveTextContent('jane@example.com')
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'work@example.com is now your primary email address.',
+      ),
     )
-    await waitFor(() => expect(rows()[0]).toHaveTextContent('work@example.com'))
-    expect(within(rows()[0]!).getByText('Primary')).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'work@example.com is now your primary email address.',
+    expect(row('work@example.com')).toHaveFocus()
+    fireEvent.pointerLeave(screen.getByRole('region', { name: 'Email addresses' }))
+    expect(rows()[0]).toHaveTextContent('work@example.com')
+    expect(row('work@example.com')).toHaveFocus()
+    const server = await h.serverUser()
+    expect(
+      server.email_addresses.find((a) => a.id === server.primary_email_address_id)?.email_address,
+    ).toBe('work@example.com')
+  })
+
+  it('sends one change for a double click on "Make primary"', async () => {
+    renderList()
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', delayMs: 50 })
+    const user = userEvent.setup()
+    const button = within(row('work@example.com')).getByRole('button', { name: 'Make primary' })
+    await user.dblClick(button)
+    // The button keeps its place under the pointer while the change is in flight.
+    expect(within(row('work@example.com')).getByRole('button', { name: 'Make primary' })).toBe(
+      button,
     )
-    expect((await h.serverUser()).primary_email_address_id).toBe(
-      rows()[0]!.id.replace('rea-email-', ''),
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('work@example.com is now'),
     )
+    expect(h.requests.filter((request) => request === 'PATCH /v1/me')).toHaveLength(1)
+    const server = await h.serverUser()
+    expect(
+      server.email_addresses.find((a) => a.id === server.primary_email_address_id)?.email_address,
+    ).toBe('work@example.com')
   })
 
   it('shows the new primary in the click’s own render, before the cache catches up', async () => {
@@ -104,9 +133,10 @@ describe('EmailList', () => {
     await waitFor(() => expect(rows()[0]).toHaveTextContent('jane@example.com'))
     expect(row('jane@example.com')).toHaveAttribute('data-primary')
     expect(row('work@example.com')).not.toHaveAttribute('data-primary')
-    expect((await h.serverUser()).primary_email_address_id).toBe(
-      row('jane@example.com').id.replace('rea-email-', ''),
-    )
+    const server = await h.serverUser()
+    expect(
+      server.email_addresses.find((a) => a.id === server.primary_email_address_id)?.email_address,
+    ).toBe('jane@example.com')
   })
 
   it('removes only after confirmation, and keeps focus in the list', async () => {

@@ -1,100 +1,108 @@
 'use client'
 
-import { type ReactNode, useCallback, useState } from 'react'
+import { forwardRef, type HTMLAttributes, type ReactNode, useMemo, useRef, useState } from 'react'
 import type { EmailAddress } from '../../api/types'
-import { toEmailAddressesData } from '../../hooks/sort-email-addresses'
 import { useEmailAddresses } from '../../hooks/use-email-addresses'
-import { errorMessage } from '../../localization/localization'
+import { useLatest } from '../../hooks/use-latest'
 import { useLocalization } from '../../localization/localization-provider'
-import { Button } from '../ui/button'
-import { EmailListItem, type EmailListItemContext } from './email-list-item'
+import { composeEventHandlers, useComposedRefs } from '../ui/compose'
+import {
+  EmailListProvider,
+  type EmailListContextValue,
+  HeldOrderContext,
+} from './email-list-context'
+import { EmailListItems } from './email-list-items'
 
-/** Props of `EmailList`. */
-export interface EmailListProps {
-  className?: string
+/** Props of `EmailList`: a `<section>`'s props, and more. */
+export interface EmailListProps extends HTMLAttributes<HTMLElement> {
   /** Shows a "Verify" action on unverified rows and calls this when it is chosen. */
   onVerify?: (address: EmailAddress) => void
-  /** Replaces each row; return an `EmailListItem` with your own `actions`, or anything else. */
-  renderItem?: (address: EmailAddress, context: EmailListItemContext) => ReactNode
+  /** The list's parts, to lay the rows out yourself. @defaultValue `<EmailListItems />` */
+  children?: ReactNode
 }
 
 /**
- * The signed-in user's addresses in the hooks' order (primary, verified, pending, never prepared), with
- * badges and per-row actions; a loading state, an empty state, and an error state with retry.
- * Announces removals and primary changes in a polite live region.
+ * The signed-in user's addresses, in the hooks' order (primary, verified, pending, never prepared),
+ * with badges and the actions that fit each row; loading, empty and error-with-retry states. Announces
+ * removals and primary changes in a polite live region (failures in an assertive one).
+ *
+ * It is the root of a compound component: without children it renders the default rows; with
+ * children, lay them out from `EmailListItems`, `EmailListItem` and the row's parts. State is in
+ * `data-state` (`loading`, `error`, `ready`).
  *
  * @example
  * <EmailList onVerify={(address) => setVerifying(address.id)} />
+ *
+ * // Your own row layout:
+ * <EmailList onVerify={startVerify}>
+ *   <EmailListItems className="grid gap-2">
+ *     {(address) => (
+ *       <EmailListItem address={address} className="flex items-center gap-2">
+ *         <EmailListItemAddress className="font-medium" />
+ *         <EmailListItemBadges />
+ *         <EmailListItemActions />
+ *       </EmailListItem>
+ *     )}
+ *   </EmailListItems>
+ * </EmailList>
  */
-export function EmailList({ className, onVerify, renderItem }: EmailListProps) {
+export const EmailList = forwardRef<HTMLElement, EmailListProps>(function EmailList(
+  { onVerify, children, onPointerLeave, onKeyDown, ...props },
+  forwardedRef,
+) {
   const t = useLocalization()
-  const { data, isPending, error, refetch } = useEmailAddresses()
-  // A make-primary in flight, shown (badge and order) in the click's own render; see onPrimaryPending.
-  const [pendingPrimaryId, setPendingPrimaryId] = useState<string | null>(null)
+  const { data, isPending, error } = useEmailAddresses()
   const [announcement, setAnnouncement] = useState({ message: '', alert: false })
-  const announce = useCallback(
-    (message: string, options: { alert?: boolean } = {}) =>
-      setAnnouncement({ message, alert: options.alert ?? false }),
-    [],
-  )
+  const [heldOrder, setHeldOrder] = useState<readonly string[] | null>(null)
+  const section = useRef<HTMLElement>(null)
+  const ref = useComposedRefs(forwardedRef, section)
+  const latest = useLatest({ onVerify, order: data?.emailAddresses })
+  const canVerify = onVerify !== undefined
 
-  let body: ReactNode
-  if (isPending) {
-    body = (
-      <div data-slot="rea-email-list-skeleton" aria-busy="true">
-        {t.emailList.loading}
-      </div>
-    )
-  } else if (error) {
-    body = (
-      <div data-slot="rea-email-list-error" role="alert">
-        <p>
-          {t.emailList.loadFailed} {errorMessage(t, error)}
-        </p>
-        <Button onClick={() => void refetch()}>{t.emailList.retry}</Button>
-      </div>
-    )
-  } else if (data.emailAddresses.length === 0) {
-    body = <p data-slot="rea-email-list-empty">{t.emailList.empty}</p>
-  } else {
-    const isOnly = data.emailAddresses.length === 1
-    const shown = pendingPrimaryId
-      ? toEmailAddressesData({ ...data, primaryEmailAddressId: pendingPrimaryId })
-      : data
-    body = (
-      <ul data-slot="rea-email-list-items">
-        {shown.emailAddresses.map((address) => {
-          const context = {
-            isPrimary: address.id === shown.primaryEmailAddressId,
-            isOnly,
-            onVerify,
-            onAnnounce: announce,
-            onPrimaryPending: setPendingPrimaryId,
-          }
-          return renderItem ? (
-            renderItem(address, context)
-          ) : (
-            <EmailListItem key={address.id} address={address} {...context} />
-          )
-        })}
-      </ul>
-    )
-  }
+  const context = useMemo<EmailListContextValue>(() => {
+    const rows = new Map<string, HTMLElement>()
+    return {
+      canVerify,
+      verify: (address) => latest.current.onVerify?.(address),
+      announce: (message, options = {}) =>
+        setAnnouncement({ message, alert: options.alert ?? false }),
+      focusList: () => section.current?.focus(),
+      focusRow: (id) => rows.get(id)?.focus(),
+      registerRow: (id, element) => {
+        if (element) {
+          rows.set(id, element)
+        } else {
+          rows.delete(id)
+        }
+      },
+      holdOrder: () =>
+        setHeldOrder((held) => held ?? latest.current.order?.map((address) => address.id) ?? null),
+    }
+  }, [canVerify, latest])
+
   return (
-    <section
-      data-slot="rea-email-list"
-      data-state={isPending ? 'loading' : error ? 'error' : 'ready'}
-      className={className}
-      aria-label={t.emailList.title}
-      tabIndex={-1}
-    >
-      {body}
-      <p data-slot="rea-email-list-status" role="status">
-        {announcement.alert ? '' : announcement.message}
-      </p>
-      <p data-slot="rea-email-list-alert" role="alert">
-        {announcement.alert ? announcement.message : ''}
-      </p>
-    </section>
+    <EmailListProvider value={context}>
+      <HeldOrderContext.Provider value={heldOrder}>
+        <section
+          ref={ref}
+          data-slot="rea-email-list"
+          data-state={isPending ? 'loading' : error ? 'error' : 'ready'}
+          aria-label={t.emailList.title}
+          tabIndex={-1}
+          {...props}
+          // The pointer left, or the keyboard took over: the rows may take their new order now.
+          onPointerLeave={composeEventHandlers(onPointerLeave, () => setHeldOrder(null))}
+          onKeyDown={composeEventHandlers(onKeyDown, () => setHeldOrder(null))}
+        >
+          {children ?? <EmailListItems />}
+          <p data-slot="rea-email-list-status" role="status">
+            {announcement.alert ? '' : announcement.message}
+          </p>
+          <p data-slot="rea-email-list-alert" role="alert">
+            {announcement.alert ? announcement.message : ''}
+          </p>
+        </section>
+      </HeldOrderContext.Provider>
+    </EmailListProvider>
   )
-}
+})

@@ -1,7 +1,15 @@
 export { EmailList, type EmailListProps } from './email-list'
 export {
   EmailListItem,
-  EmailListItemActions,
-  type EmailListItemContext,
+  EmailListItemAddress,
+  EmailListItemBadges,
   type EmailListItemProps,
 } from './email-list-item'
+export {
+  EmailListItemActions,
+  EmailListItemMakePrimary,
+  EmailListItemRemove,
+  EmailListItemRemoveConfirm,
+  EmailListItemVerify,
+} from './email-list-item-actions'
+export { EmailListItems, type EmailListItemsProps } from './email-list-items'

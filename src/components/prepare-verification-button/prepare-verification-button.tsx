@@ -80,7 +80,6 @@ export function PrepareVerificationButton({
         onClick={unavailable ? undefined : send}
         disabled={disabled}
         aria-disabled={unavailable || undefined}
-        data-slot="rea-prepare-verification-button"
       >
         {label}
       </Button>

@@ -24,15 +24,16 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   ref,
 ) {
   if (asChild) {
-    return <Slot ref={ref} data-slot="rea-button" data-variant={variant} {...props} />
+    return <Slot ref={ref} data-variant={variant} {...props} data-slot="rea-button" />
   }
   return (
     <button
       ref={ref}
-      data-slot="rea-button"
       data-variant={variant}
       type={type ?? 'button'}
       {...props}
+      // Always ours: the theme styles our buttons by this slot, never an app's.
+      data-slot="rea-button"
     />
   )
 })

@@ -14,6 +14,7 @@ import {
   emailAddressQueries,
   EmailList,
   EmailListItem,
+  EmailListItems,
   type EmailListItemProps,
   useAttemptEmailAddressVerification,
   useCreateEmailAddress,
@@ -82,6 +83,7 @@ function Consumer({ n }: { n: number }) {
 /**
  * A row's Profiler behind the same shallow prop check as `EmailListItem`'s own `memo`: a bare
  * Profiler would report a commit whenever the list re-renders, even when the row inside bails out.
+ * A row's own state (primary, only, pending) reaches it through context, which the Profiler sees.
  */
 const ProfiledRow = memo(function ProfiledRow(props: EmailListItemProps) {
   return (
@@ -95,12 +97,9 @@ const ProfiledRow = memo(function ProfiledRow(props: EmailListItemProps) {
 function ProfiledList() {
   return (
     <Profiler id="list" onRender={onRender}>
-      <EmailList
-        onVerify={onVerifyNothing}
-        renderItem={(address, context) => (
-          <ProfiledRow key={address.id} address={address} {...context} />
-        )}
-      />
+      <EmailList onVerify={onVerifyNothing}>
+        <EmailListItems>{(address) => <ProfiledRow address={address} />}</EmailListItems>
+      </EmailList>
     </Profiler>
   )
 }

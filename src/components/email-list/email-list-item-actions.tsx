@@ -1,0 +1,226 @@
+'use client'
+
+import { forwardRef, type HTMLAttributes, useCallback } from 'react'
+import type { FapiError } from '../../api/fapi-error'
+import { useDeleteEmailAddress } from '../../hooks/use-delete-email-address'
+import { useSetPrimaryEmailAddress } from '../../hooks/use-set-primary-email-address'
+import { errorMessage } from '../../localization/localization'
+import { useLocalization } from '../../localization/localization-provider'
+import { Button, type ButtonProps } from '../ui/button'
+import { composeEventHandlers } from '../ui/compose'
+import { ROW, useEmailListContext, useEmailListItemContext } from './email-list-context'
+
+/**
+ * The row's actions, as a `<div role="group">`. Without children: Verify (unverified, when the list
+ * has `onVerify`), Make primary (verified, not primary), Remove (with the reason when it is the only
+ * address), and, while the removal is being confirmed, `EmailListItemRemoveConfirm` in their place.
+ *
+ * @example
+ * <EmailListItemActions>
+ *   <EmailListItemMakePrimary variant="ghost" />
+ *   <EmailListItemRemove />
+ * </EmailListItemActions>
+ */
+export const EmailListItemActions = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
+  function EmailListItemActions({ children, ...props }, ref) {
+    const t = useLocalization()
+    const row = useEmailListItemContext('EmailListItemActions')
+    if (!children && row.removeOpen) {
+      return <EmailListItemRemoveConfirm />
+    }
+    return (
+      <div
+        ref={ref}
+        data-slot="rea-email-list-item-actions"
+        role="group"
+        aria-label={t.emailList.actionsFor(row.address.emailAddress)}
+        {...props}
+      >
+        {children ?? (
+          <>
+            <EmailListItemVerify />
+            <EmailListItemMakePrimary />
+            <EmailListItemRemove />
+            {row.isOnly && <EmailListItemRemoveReason />}
+          </>
+        )}
+      </div>
+    )
+  },
+)
+
+/**
+ * "Verify", on an unverified row of a list with `onVerify` (nothing otherwise): calls `onVerify`
+ * with the address. A `Button`: every button prop, `asChild` included.
+ *
+ * @example
+ * <EmailListItemVerify variant="primary" />
+ */
+export const EmailListItemVerify = forwardRef<HTMLButtonElement, ButtonProps>(
+  function EmailListItemVerify({ onClick, children, ...props }, ref) {
+    const t = useLocalization()
+    const list = useEmailListContext('EmailListItemVerify')
+    const { address, isVerified } = useEmailListItemContext('EmailListItemVerify')
+    if (isVerified || !list.canVerify) {
+      return null
+    }
+    return (
+      <Button
+        ref={ref}
+        {...props}
+        onClick={composeEventHandlers(onClick, () => list.verify(address))}
+      >
+        {children ?? t.actions.verify}
+      </Button>
+    )
+  },
+)
+
+/**
+ * "Make primary", on a verified row that is not the primary one (nothing otherwise). The badge and
+ * the order change in the render of the click; the button keeps its place while the change is in
+ * flight, and no other primary change can start meanwhile. Then focus goes to the new primary row.
+ *
+ * @example
+ * <EmailListItemMakePrimary>Use as primary</EmailListItemMakePrimary>
+ */
+export const EmailListItemMakePrimary = forwardRef<HTMLButtonElement, ButtonProps>(
+  function EmailListItemMakePrimary({ onClick, onPointerDown, children, ...props }, ref) {
+    const t = useLocalization()
+    const list = useEmailListContext('EmailListItemMakePrimary')
+    const { address, isVerified, isPrimary, state } = useEmailListItemContext(
+      'EmailListItemMakePrimary',
+    )
+    const announceFailure = useFailureAnnouncer(address.emailAddress)
+    const setPrimary = useSetPrimaryEmailAddress({
+      onSuccess: () => {
+        list.announce(t.actions.madePrimary(address.emailAddress))
+        list.focusRow(address.id)
+      },
+      onError: announceFailure,
+    })
+    const pendingHere = (state & ROW.primaryPendingHere) !== 0
+    if (!isVerified || (isPrimary && !pendingHere)) {
+      return null
+    }
+    // aria-disabled, not disabled: a disabled button drops focus to <body>.
+    const unavailable = (state & ROW.primaryPending) !== 0
+    return (
+      <Button
+        ref={ref}
+        aria-disabled={unavailable || undefined}
+        {...props}
+        // A pointer gesture: the rows stay where they are until the pointer leaves the list.
+        onPointerDown={composeEventHandlers(onPointerDown, list.holdOrder)}
+        onClick={composeEventHandlers(onClick, () => {
+          if (!unavailable) {
+            setPrimary.mutate({ id: address.id })
+          }
+        })}
+      >
+        {children ?? t.actions.makePrimary}
+      </Button>
+    )
+  },
+)
+
+/**
+ * "Remove": opens the row's confirmation (`EmailListItemRemoveConfirm`). Disabled for the user's only
+ * address, described by the reason when `EmailListItemActions` shows it.
+ *
+ * @example
+ * <EmailListItemRemove variant="ghost">Delete</EmailListItemRemove>
+ */
+export const EmailListItemRemove = forwardRef<HTMLButtonElement, ButtonProps>(
+  function EmailListItemRemove({ onClick, children, ...props }, ref) {
+    const t = useLocalization()
+    const row = useEmailListItemContext('EmailListItemRemove')
+    return (
+      <Button
+        ref={ref}
+        variant="danger"
+        disabled={row.isOnly}
+        aria-describedby={row.isOnly ? row.reasonId : undefined}
+        // Back from "Cancel": the confirmation's buttons are gone, focus returns here.
+        autoFocus={row.returnFocus}
+        {...props}
+        onClick={composeEventHandlers(onClick, () => row.setRemoveOpen(true))}
+      >
+        {children ?? t.actions.remove}
+      </Button>
+    )
+  },
+)
+
+/** Why the only address cannot be removed; `EmailListItemRemove` is described by it. */
+function EmailListItemRemoveReason() {
+  const t = useLocalization()
+  const row = useEmailListItemContext('EmailListItemRemoveReason')
+  const { registerReason } = row
+  const ref = useCallback(
+    (element: HTMLElement | null) => registerReason(element),
+    [registerReason],
+  )
+  return (
+    <p ref={ref} data-slot="rea-email-list-item-reason" id={row.reasonId ?? undefined}>
+      {t.actions.lastAddressCannotBeRemoved}
+    </p>
+  )
+}
+
+/**
+ * The removal's confirmation, as a `<div role="group">`, while it is open: the question, "Remove" and
+ * "Cancel" (focused: the safe choice). Removing hides the row in the render of the click and keeps
+ * focus in the list; if the server refuses, the row comes back with the reason announced.
+ *
+ * @example
+ * <EmailListItem address={address} removeOpen={open} onRemoveOpenChange={setOpen}>
+ *   <EmailListItemAddress />
+ *   {open ? <EmailListItemRemoveConfirm /> : <EmailListItemRemove />}
+ * </EmailListItem>
+ */
+export const EmailListItemRemoveConfirm = forwardRef<
+  HTMLDivElement,
+  Omit<HTMLAttributes<HTMLDivElement>, 'children'>
+>(function EmailListItemRemoveConfirm(props, ref) {
+  const t = useLocalization()
+  const list = useEmailListContext('EmailListItemRemoveConfirm')
+  const row = useEmailListItemContext('EmailListItemRemoveConfirm')
+  const { address } = row
+  const announceFailure = useFailureAnnouncer(address.emailAddress)
+  // Hook-level callbacks: the row unmounts while its removal is in flight, and must still report.
+  const remove = useDeleteEmailAddress({ onError: announceFailure })
+  if (!row.removeOpen) {
+    return null
+  }
+  const confirm = () => {
+    list.focusList()
+    row.setRemoveOpen(false)
+    list.announce(t.actions.removed(address.emailAddress))
+    remove.mutate({ id: address.id })
+  }
+  return (
+    <div
+      ref={ref}
+      data-slot="rea-email-list-item-confirm"
+      role="group"
+      aria-label={t.actions.remove}
+      {...props}
+    >
+      <p>{t.actions.confirmRemove(address.emailAddress)}</p>
+      <Button variant="danger" onClick={confirm}>
+        {t.actions.confirm}
+      </Button>
+      <Button variant="ghost" autoFocus onClick={() => row.setRemoveOpen(false)}>
+        {t.actions.cancel}
+      </Button>
+    </div>
+  )
+})
+
+/** Announces a failed change of `email`, worded for what the server said. */
+function useFailureAnnouncer(email: string) {
+  const t = useLocalization()
+  const list = useEmailListContext('EmailListItemActions')
+  return (error: FapiError) => list.announce(`${email}: ${errorMessage(t, error)}`, { alert: true })
+}
