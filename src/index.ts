@@ -62,6 +62,7 @@ export { useVerificationCooldown } from './hooks/use-verification-cooldown'
 export type {
   AddEmailAddressFlowActions,
   AddEmailAddressFlowState,
+  AddEmailAddressFlowStep,
   UseAddEmailAddressFlowOptions,
 } from './hooks/use-add-email-address-flow'
 export { useAddEmailAddressFlow } from './hooks/use-add-email-address-flow'
@@ -84,23 +85,63 @@ export {
   EmailListItemVerify,
 } from './components/email-list'
 export type { AddEmailFormProps } from './components/add-email-form'
-export { AddEmailForm, suggestEmailFix } from './components/add-email-form'
-export type { VerifyCodeInputProps } from './components/verify-code-input'
-export { VerifyCodeInput } from './components/verify-code-input'
-export type { PrepareVerificationButtonProps } from './components/prepare-verification-button'
-export { PrepareVerificationButton } from './components/prepare-verification-button'
-export type { EmailLinkLandingProps, EmailLinkPendingProps } from './components/email-link'
+export {
+  AddEmailForm,
+  AddEmailFormCancel,
+  AddEmailFormError,
+  AddEmailFormField,
+  AddEmailFormInput,
+  AddEmailFormLabel,
+  AddEmailFormSubmit,
+  AddEmailFormSuggestion,
+  suggestEmailFix,
+} from './components/add-email-form'
+export type { VerifyCodeInputCodeProps, VerifyCodeInputProps } from './components/verify-code-input'
+export {
+  VerifyCodeInput,
+  VerifyCodeInputCode,
+  VerifyCodeInputDescription,
+  VerifyCodeInputError,
+  VerifyCodeInputField,
+  VerifyCodeInputLabel,
+  VerifyCodeInputResend,
+  VerifyCodeInputSubmit,
+} from './components/verify-code-input'
+export type {
+  PrepareVerificationButtonProps,
+  PrepareVerificationOptions,
+  PrepareVerificationProps,
+} from './components/prepare-verification-button'
+export {
+  PrepareVerification,
+  PrepareVerificationButton,
+  PrepareVerificationExpiry,
+} from './components/prepare-verification-button'
+export type {
+  EmailLinkLandingProps,
+  EmailLinkLandingState,
+  EmailLinkPendingProps,
+} from './components/email-link'
 export { EmailLinkLanding, EmailLinkPending } from './components/email-link'
-export type { EmailAddressManagerProps } from './components/email-address-manager'
+export type {
+  EmailAddressManagerProps,
+  EmailAddressManagerStep,
+} from './components/email-address-manager'
 export { EmailAddressManager } from './components/email-address-manager'
 export type { BadgeProps } from './components/ui/badge'
 export { Badge } from './components/ui/badge'
 export type { ButtonProps } from './components/ui/button'
 export { Button } from './components/ui/button'
-export type { CodeFieldProps } from './components/ui/code-field'
-export { CodeField, normalizeCode } from './components/ui/code-field'
+export type { CodeFieldProps, CodeFieldSlotProps } from './components/ui/code-field'
+export { CodeField, CodeFieldGroup, CodeFieldSlot, normalizeCode } from './components/ui/code-field'
 export type { FieldControlProps, FieldProps } from './components/ui/field'
-export { Field } from './components/ui/field'
+export {
+  Field,
+  FieldControl,
+  FieldDescription,
+  FieldError,
+  FieldLabel,
+} from './components/ui/field'
 
 export { enUS } from './localization/en-us'
 export type { Localization, LocalizationOverrides } from './localization/localization'

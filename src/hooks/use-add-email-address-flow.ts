@@ -1,15 +1,23 @@
 'use client'
 
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import type { FapiError } from '../api/fapi-error'
 import type { EmailAddress, EmailVerificationStrategy } from '../api/types'
 import { useAttemptEmailAddressVerification } from './use-attempt-email-address-verification'
+import { useControllableState } from './use-controllable-state'
 import { useCreateEmailAddress } from './use-create-email-address'
 import { useDeleteEmailAddress } from './use-delete-email-address'
 import { useEmailAddress } from './use-email-address'
+import { useLatest } from './use-latest'
 import { usePrepareEmailAddressVerification } from './use-prepare-email-address-verification'
 
-/** Where the add flow is. */
+/** Where the add flow is, by id: what an app stores to control the flow or resume it. */
+export type AddEmailAddressFlowStep =
+  | { step: 'enterEmail' }
+  | { step: 'verify'; emailAddressId: string; strategy: EmailVerificationStrategy }
+  | { step: 'done'; emailAddressId: string }
+
+/** Where the add flow is, with the address as the cache holds it. */
 export type AddEmailAddressFlowState =
   | { step: 'enterEmail' }
   | {
@@ -18,21 +26,34 @@ export type AddEmailAddressFlowState =
       strategy: EmailVerificationStrategy
       emailAddress: EmailAddress | null
     }
-  | { step: 'done'; emailAddress: EmailAddress }
+  | { step: 'done'; emailAddressId: string; emailAddress: EmailAddress }
 
 /** Options of `useAddEmailAddressFlow`. */
 export interface UseAddEmailAddressFlowOptions {
   /** How to verify, unless the domain belongs to enterprise SSO. @defaultValue 'email_code' */
   strategy?: 'email_code' | 'email_link'
-  /** Where links and SSO return to; needed for `email_link` and SSO domains. Absolute http(s). */
+  /**
+   * Where links and SSO return to (absolute http(s)). @defaultValue the current page, read when the
+   * link is sent
+   */
   redirectUrl?: string
   /** How often to check a link or SSO verification. @defaultValue 1000 */
   pollIntervalMs?: number
   onDone?: (emailAddress: EmailAddress) => void
+  /** The step (controlled), e.g. to resume verifying an address after a reload. */
+  step?: AddEmailAddressFlowStep
+  /** The step to start at (uncontrolled). @defaultValue `{ step: 'enterEmail' }` */
+  defaultStep?: AddEmailAddressFlowStep
+  /** Told every step change. */
+  onStepChange?: (step: AddEmailAddressFlowStep) => void
 }
 
 /** The flow's actions. Each resolves to `true` on success and never rejects: errors land in `error`. */
 export interface AddEmailAddressFlowActions {
+  /**
+   * Adds the address and sends its code or link. If the flow is cancelled (or sent back) while the
+   * address is being added, it stays added and unverified, nothing is sent, and this gives `false`.
+   */
   submitEmail(emailAddress: string): Promise<boolean>
   /** Starts verifying an address that already exists (e.g. "Verify" on an unverified row). */
   verify(emailAddress: EmailAddress): Promise<boolean>
@@ -49,8 +70,11 @@ export interface AddEmailAddressFlowActions {
   error: FapiError | null
 }
 
+const ENTER_EMAIL: AddEmailAddressFlowStep = { step: 'enterEmail' }
+
 /**
- * The whole add → verify → done lifecycle as one state machine, for custom UIs.
+ * The whole add → verify → done lifecycle as one state machine, for custom UIs. Its step can be
+ * controlled (`step` / `onStepChange`).
  *
  * @example
  * const flow = useAddEmailAddressFlow({ onDone: (address) => toast(`${address.emailAddress} added`) })
@@ -61,71 +85,94 @@ export interface AddEmailAddressFlowActions {
 export function useAddEmailAddressFlow(
   options: UseAddEmailAddressFlowOptions = {},
 ): AddEmailAddressFlowState & AddEmailAddressFlowActions {
-  const [state, setState] = useState<AddEmailAddressFlowState>({ step: 'enterEmail' })
+  const [step, setStep] = useControllableState({
+    prop: options.step,
+    defaultProp: options.defaultStep ?? ENTER_EMAIL,
+    onChange: options.onStepChange,
+  })
   const create = useCreateEmailAddress()
   const prepare = usePrepareEmailAddressVerification()
   const attempt = useAttemptEmailAddressVerification()
   const remove = useDeleteEmailAddress()
-  const verifyId = state.step === 'verify' ? state.emailAddressId : ''
-  const byLink = state.step === 'verify' && state.strategy !== 'email_code'
+  // Every back() and cancel() starts a new intent; an answer for an older one changes no step.
+  const intent = useRef(0)
+  const activeId = step.step === 'enterEmail' ? '' : step.emailAddressId
+  const byLink = step.step === 'verify' && step.strategy !== 'email_code'
   const interval = options.pollIntervalMs ?? 1000
-  const live = useEmailAddress(verifyId, {
-    enabled: state.step === 'verify',
+  const live = useEmailAddress(activeId, {
+    enabled: step.step !== 'enterEmail',
     refetchInterval:
       byLink && prepare.isSuccess ? (address) => (isVerified(address) ? false : interval) : false,
   }).data
+  const latest = useLatest({ onDone: options.onDone, redirectUrl: options.redirectUrl })
 
   const send = useCallback(
     async (id: string, strategy: EmailVerificationStrategy) => {
-      setState({ step: 'verify', emailAddressId: id, strategy, emailAddress: null })
-      const redirectUrl = strategy === 'email_code' ? undefined : options.redirectUrl
+      setStep({ step: 'verify', emailAddressId: id, strategy })
+      const redirectUrl =
+        strategy === 'email_code' ? undefined : (latest.current.redirectUrl ?? window.location.href)
       return prepare.mutateAsync({ id, strategy, redirectUrl }).then(succeeded, failed)
     },
-    [prepare, options.redirectUrl],
+    [prepare, setStep, latest],
   )
 
-  const finished = state.step === 'verify' && live && isVerified(live) ? live : null
-  const onDone = useRef(options.onDone)
-  onDone.current = options.onDone
+  const finished = step.step === 'verify' && live && isVerified(live) ? live : null
   useEffect(() => {
     if (finished) {
-      setState({ step: 'done', emailAddress: finished })
-      onDone.current?.(finished)
+      setStep({ step: 'done', emailAddressId: finished.id })
+      latest.current.onDone?.(finished)
     }
-  }, [finished])
+  }, [finished, setStep, latest])
 
   const verify = (address: EmailAddress) =>
     send(
       address.id,
       address.matchesSsoConnection ? 'enterprise_sso' : (options.strategy ?? 'email_code'),
     )
+  const restart = () => {
+    intent.current += 1
+    setStep(ENTER_EMAIL)
+  }
   const actions: AddEmailAddressFlowActions = {
     submitEmail: async (emailAddress) => {
+      const mine = intent.current
       const created = await create.mutateAsync({ emailAddress }).catch(() => null)
-      return created ? verify(created.emailAddress) : false
+      return created && intent.current === mine ? verify(created.emailAddress) : false
     },
     verify,
     submitCode: async (code) =>
-      state.step === 'verify'
-        ? attempt.mutateAsync({ id: state.emailAddressId, code }).then(succeeded, failed)
+      step.step === 'verify'
+        ? attempt.mutateAsync({ id: step.emailAddressId, code }).then(succeeded, failed)
         : false,
-    resend: async () =>
-      state.step === 'verify' ? send(state.emailAddressId, state.strategy) : false,
+    resend: async () => (step.step === 'verify' ? send(step.emailAddressId, step.strategy) : false),
     startLink: async () =>
-      state.step === 'verify' ? send(state.emailAddressId, 'email_link') : false,
-    back: () => setState({ step: 'enterEmail' }),
+      step.step === 'verify' ? send(step.emailAddressId, 'email_link') : false,
+    back: restart,
     cancel: async ({ removeAddress = false } = {}) => {
-      if (removeAddress && state.step === 'verify') {
-        await remove.mutateAsync({ id: state.emailAddressId }).catch(() => null)
+      const id = step.step === 'verify' ? step.emailAddressId : null
+      restart()
+      if (removeAddress && id) {
+        await remove.mutateAsync({ id }).catch(() => null)
       }
-      setState({ step: 'enterEmail' })
     },
     isPending: create.isPending || prepare.isPending || attempt.isPending || remove.isPending,
-    error: state.step === 'enterEmail' ? create.error : (attempt.error ?? prepare.error),
+    error: step.step === 'enterEmail' ? create.error : (attempt.error ?? prepare.error),
   }
-  const current: AddEmailAddressFlowState =
-    state.step === 'verify' ? { ...state, emailAddress: live ?? null } : state
-  return { ...current, ...actions }
+  return { ...current(step, live), ...actions }
+}
+
+/** The step with its address from the cache (a finished step whose address is gone starts over). */
+function current(
+  step: AddEmailAddressFlowStep,
+  live: EmailAddress | null | undefined,
+): AddEmailAddressFlowState {
+  if (step.step === 'verify') {
+    return { ...step, emailAddress: live ?? null }
+  }
+  if (step.step === 'done') {
+    return live ? { ...step, emailAddress: live } : { step: 'enterEmail' }
+  }
+  return { step: 'enterEmail' }
 }
 
 const succeeded = () => true

@@ -37,6 +37,7 @@ export const deDE: Localization = {
     submitting: 'Wird hinzugefügt…',
     required: 'Gib eine E-Mail-Adresse ein.',
     invalid: 'Gib eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
+    tooLong: 'Diese E-Mail-Adresse ist für Mailserver zu lang. Verwende eine kürzere.',
     didYouMean: (suggestion) => `Meintest du ${suggestion}?`,
     useSuggestion: (suggestion) => `${suggestion} verwenden`,
   },
@@ -71,6 +72,11 @@ export const deDE: Localization = {
     landingVerified: 'Deine E-Mail-Adresse ist bestätigt. Du kannst diesen Tab schließen.',
     landingExpired: 'Dieser Link ist abgelaufen. Geh zurück und fordere einen neuen an.',
     landingFailed: 'Dieser Link konnte nicht verwendet werden. Geh zurück und versuche es erneut.',
+    landingClientMismatch:
+      'Dieser Link wurde in einem anderen Browser geöffnet als dem, der ihn angefordert hat. Geh dorthin zurück: Deine Adresse ist vielleicht schon bestätigt.',
+    landingUnknown:
+      'Wir konnten nicht feststellen, ob deine E-Mail-Adresse bestätigt ist. Geh zurück zum Tab, von dem du kommst.',
+    landingBack: 'Zurück',
   },
   manager: {
     addAnother: 'E-Mail-Adresse hinzufügen',
@@ -78,12 +84,16 @@ export const deDE: Localization = {
     cancel: 'Abbrechen',
     done: 'Fertig',
     reverificationRequired: 'Bitte bestätige, dass du es bist, um fortzufahren.',
+    addedUnverified: (email) =>
+      `${email} wurde hinzugefügt, ist aber noch nicht bestätigt. Du kannst sie in der Liste bestätigen.`,
   },
   errors: {
     default: 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
     network_error:
       'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
     invalid_response: 'Der Server hat unerwartet geantwortet. Bitte versuche es erneut.',
+    change_unconfirmed:
+      'Wir konnten die Änderung nicht bestätigen: Die Verbindung brach ab, bevor der Server antwortete. Die Liste zeigt den letzten bekannten Stand; prüfe ihn, bevor du es erneut versuchst.',
     form_identifier_exists__email_address:
       'Diese E-Mail-Adresse wird bereits verwendet. Bitte versuche eine andere.',
     form_param_format_invalid__email_address:

@@ -38,6 +38,7 @@ export const enUS = {
     submitting: 'Adding…',
     required: 'Enter an email address.',
     invalid: 'Enter a valid email address, like name@example.com.',
+    tooLong: 'This email address is too long for mail servers. Use a shorter one.',
     didYouMean: (suggestion: string) => `Did you mean ${suggestion}?`,
     useSuggestion: (suggestion: string) => `Use ${suggestion}`,
   },
@@ -72,6 +73,11 @@ export const enUS = {
     landingVerified: 'Your email address is verified. You can close this tab and go back.',
     landingExpired: 'This link has expired. Go back and send a new one.',
     landingFailed: 'This link could not be used. Go back and try again.',
+    landingClientMismatch:
+      'This link was opened in another browser than the one that asked for it. Go back there: your address may be verified already.',
+    landingUnknown:
+      'We could not tell whether your email address is verified. Go back to the tab you came from to see its state.',
+    landingBack: 'Go back',
   },
   manager: {
     addAnother: 'Add an email address',
@@ -79,11 +85,15 @@ export const enUS = {
     cancel: 'Cancel',
     done: 'Done',
     reverificationRequired: 'Please confirm it is you to continue.',
+    addedUnverified: (email: string) =>
+      `${email} was added but is not verified yet. You can verify it from the list.`,
   },
   errors: {
     default: 'Something went wrong. Please try again.',
     network_error: 'Could not reach the server. Check your connection and try again.',
     invalid_response: 'The server sent an unexpected answer. Please try again.',
+    change_unconfirmed:
+      'We could not confirm the change: the connection failed before the server answered. The list shows what we last knew; check it before you try again.',
     form_identifier_exists__email_address: 'This email address is taken. Please try another.',
     form_param_format_invalid__email_address: 'Enter a valid email address, like name@example.com.',
     form_param_nil: 'This field is required.',

@@ -1,66 +1,108 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo } from 'react'
-import { useForm } from 'react-hook-form'
-import * as z from 'zod/mini'
+import {
+  type FormHTMLAttributes,
+  forwardRef,
+  type HTMLAttributes,
+  type InputHTMLAttributes,
+  type LabelHTMLAttributes,
+  type ReactNode,
+  useMemo,
+} from 'react'
+import { type UseFormReturn, useForm } from 'react-hook-form'
 import { isFapiError } from '../../api/fapi-error'
 import type { EmailAddress } from '../../api/types'
 import { useCreateEmailAddress } from '../../hooks/use-create-email-address'
+import { useLatest } from '../../hooks/use-latest'
 import { errorMessage } from '../../localization/localization'
 import { useLocalization } from '../../localization/localization-provider'
-import { Button } from '../ui/button'
-import { Field } from '../ui/field'
+import { Button, type ButtonProps } from '../ui/button'
+import { composeEventHandlers, createPartContext, useComposedRefs } from '../ui/compose'
+import { Field, FieldControl, FieldError, FieldLabel } from '../ui/field'
+import { emailAddressSchema } from './email-address-schema'
 import { suggestEmailFix } from './suggest-email'
-
-/** Props of `AddEmailForm`. */
-export interface AddEmailFormProps {
-  /** Called with the new (unverified) address; send its code from here. */
-  onSuccess?: (emailAddress: EmailAddress) => void
-  /** Shows a cancel button that calls this. */
-  onCancel?: () => void
-  className?: string
-  /** Focus the input when the form appears. @defaultValue false */
-  autoFocus?: boolean
-}
 
 interface Values {
   emailAddress: string
 }
 
+interface AddEmailState {
+  form: UseFormReturn<Values>
+  pending: boolean
+  autoFocus: boolean | undefined
+  /** The app's `onValueChange`, told what the user typed or picked. */
+  changed(value: string): void
+  onCancel: (() => void) | undefined
+}
+
+const [AddEmailProvider, useAddEmail] = createPartContext<AddEmailState>('AddEmailForm')
+
+/** Props of `AddEmailForm`: a `<form>`'s props, and more. */
+export interface AddEmailFormProps extends Omit<
+  FormHTMLAttributes<HTMLFormElement>,
+  'onSubmit' | 'defaultValue'
+> {
+  /** Called with the new (unverified) address; send its code from here. */
+  onSuccess?: (emailAddress: EmailAddress) => void
+  /** Shows a cancel button that calls this. */
+  onCancel?: () => void
+  /** Focus the input when the form appears. @defaultValue false */
+  autoFocus?: boolean
+  /** The address typed (controlled). */
+  value?: string
+  /** The address to start with (uncontrolled). @defaultValue '' */
+  defaultValue?: string
+  /** Told every change of the address the user makes. */
+  onValueChange?: (value: string) => void
+  /** The parts. @defaultValue `AddEmailFormField`, `AddEmailFormSuggestion`, then the buttons */
+  children?: ReactNode
+}
+
 /**
- * Adds an address: trims it, checks its format before any request, suggests a fix for a mistyped common
- * domain, and puts server errors on the field they name (else on the form). What the user typed
- * survives every error; the submit button is disabled while the request is pending.
+ * Adds an address: trims it, checks its format and length before any request, suggests a fix for a
+ * mistyped common domain, and puts server errors on the field they name (else on the form, in an
+ * alert after the parts). What the user typed survives every error; submitting is off while the
+ * request is pending.
+ *
+ * It is the root of a compound component: lay out its parts yourself, and own the address with
+ * `value` / `onValueChange` if you like.
  *
  * @example
  * <AddEmailForm onSuccess={(address) => prepare.mutate({ id: address.id, strategy: 'email_code' })} />
+ *
+ * // Your own layout:
+ * <AddEmailForm onSuccess={onAdded} onCancel={close}>
+ *   <AddEmailFormField>
+ *     <AddEmailFormLabel>Work email</AddEmailFormLabel>
+ *     <AddEmailFormInput className="input" />
+ *     <AddEmailFormError />
+ *   </AddEmailFormField>
+ *   <AddEmailFormSubmit>Add</AddEmailFormSubmit>
+ * </AddEmailForm>
  */
-export function AddEmailForm({ onSuccess, onCancel, className, autoFocus }: AddEmailFormProps) {
+export const AddEmailForm = forwardRef<HTMLFormElement, AddEmailFormProps>(function AddEmailForm(
+  { onSuccess, onCancel, autoFocus, value, defaultValue = '', onValueChange, children, ...props },
+  ref,
+) {
   const t = useLocalization()
-  const schema = useMemo(
-    () =>
-      z.object({
-        emailAddress: z.pipe(
-          z.string().check(z.trim(), z.minLength(1, { error: t.addEmailForm.required })),
-          z.email({ error: t.addEmailForm.invalid }),
-        ),
-      }),
-    [t],
-  )
+  const schema = useMemo(() => emailAddressSchema(t), [t])
   const form = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { emailAddress: '' },
+    defaultValues: { emailAddress: defaultValue },
+    // A controlled address: the app's value is the form's.
+    values: value === undefined ? undefined : { emailAddress: value },
+    resetOptions: { keepErrors: true },
   })
   const create = useCreateEmailAddress()
-  const typed = form.watch('emailAddress')
-  const suggestion = suggestEmailFix(typed.trim())
+  const latest = useLatest({ onSuccess, onValueChange })
 
-  const submit = form.handleSubmit((values) =>
-    create.mutateAsync(values).then(
-      ({ emailAddress }) => {
-        form.reset()
-        onSuccess?.(emailAddress)
+  const submit = form.handleSubmit(({ emailAddress }) =>
+    create.mutateAsync({ emailAddress }).then(
+      ({ emailAddress: created }) => {
+        form.reset({ emailAddress: '' })
+        latest.current.onValueChange?.('')
+        latest.current.onSuccess?.(created)
       },
       (error: unknown) => {
         const fapi = isFapiError(error) ? error : null
@@ -74,57 +116,209 @@ export function AddEmailForm({ onSuccess, onCancel, className, autoFocus }: AddE
       },
     ),
   )
-
-  const fieldMessage = form.formState.errors.emailAddress?.message
+  const state: AddEmailState = {
+    form,
+    pending: create.isPending,
+    autoFocus,
+    changed: (next) => latest.current.onValueChange?.(next),
+    onCancel,
+  }
   const rootMessage = form.formState.errors.root?.server?.message
   return (
-    <form data-slot="rea-add-email-form" className={className} noValidate onSubmit={submit}>
-      <Field label={t.addEmailForm.label} error={fieldMessage}>
-        {(control) => (
-          <input
-            {...control}
-            {...form.register('emailAddress')}
-            type="email"
-            autoComplete="email"
-            placeholder={t.addEmailForm.placeholder}
-            autoFocus={autoFocus}
-            data-slot="rea-add-email-form-input"
-          />
+    <AddEmailProvider value={state}>
+      <form ref={ref} data-slot="rea-add-email-form" noValidate {...props} onSubmit={submit}>
+        {children ?? (
+          <>
+            <AddEmailFormField />
+            <AddEmailFormSuggestion />
+            <div data-slot="rea-add-email-form-actions">
+              <AddEmailFormSubmit />
+              {onCancel && <AddEmailFormCancel />}
+            </div>
+          </>
+        )}
+        <p data-slot="rea-add-email-form-error" role="alert" hidden={!rootMessage}>
+          {rootMessage}
+        </p>
+      </form>
+    </AddEmailProvider>
+  )
+})
+
+/**
+ * The address's field, as a `Field` (`<div>`) wired to its error: label, input and error unless you
+ * give its parts.
+ *
+ * @example
+ * <AddEmailFormField className="grid gap-1" />
+ */
+export const AddEmailFormField = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
+  function AddEmailFormField({ children, ...props }, ref) {
+    const { form } = useAddEmail('AddEmailFormField')
+    return (
+      <Field ref={ref} invalid={Boolean(form.formState.errors.emailAddress)} {...props}>
+        {children ?? (
+          <>
+            <AddEmailFormLabel />
+            <AddEmailFormInput />
+            <AddEmailFormError />
+          </>
         )}
       </Field>
-      {suggestion && (
-        <p data-slot="rea-add-email-form-suggestion">
-          {t.addEmailForm.didYouMean(suggestion)}{' '}
-          <Button
-            variant="ghost"
-            onClick={() =>
-              form.setValue('emailAddress', suggestion, {
-                shouldValidate: form.formState.isSubmitted,
-              })
-            }
-          >
-            {t.addEmailForm.useSuggestion(suggestion)}
-          </Button>
-        </p>
-      )}
-      <p data-slot="rea-add-email-form-error" role="alert" hidden={!rootMessage}>
-        {rootMessage}
-      </p>
-      <div data-slot="rea-add-email-form-actions">
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={create.isPending}
-          aria-busy={create.isPending || undefined}
-        >
-          {create.isPending ? t.addEmailForm.submitting : t.addEmailForm.submit}
-        </Button>
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel}>
-            {t.manager.cancel}
-          </Button>
-        )}
-      </div>
-    </form>
+    )
+  },
+)
+
+/**
+ * The address's `<label>` ("Email address").
+ *
+ * @example
+ * <AddEmailFormLabel>Work email</AddEmailFormLabel>
+ */
+export const AddEmailFormLabel = forwardRef<
+  HTMLLabelElement,
+  LabelHTMLAttributes<HTMLLabelElement>
+>(function AddEmailFormLabel({ children, ...props }, ref) {
+  const t = useLocalization()
+  useAddEmail('AddEmailFormLabel')
+  return (
+    <FieldLabel ref={ref} {...props}>
+      {children ?? t.addEmailForm.label}
+    </FieldLabel>
   )
-}
+})
+
+/**
+ * The address `<input type="email">`, registered with the form; its props and ref reach the input,
+ * and its handlers run beside the form's.
+ *
+ * @example
+ * <AddEmailFormInput className="input" placeholder="name@company.com" />
+ */
+export const AddEmailFormInput = forwardRef<
+  HTMLInputElement,
+  InputHTMLAttributes<HTMLInputElement>
+>(function AddEmailFormInput({ onChange, onBlur, ...props }, forwardedRef) {
+  const t = useLocalization()
+  const { form, autoFocus, changed } = useAddEmail('AddEmailFormInput')
+  const field = form.register('emailAddress')
+  const ref = useComposedRefs(forwardedRef, field.ref)
+  return (
+    <FieldControl>
+      <input
+        type="email"
+        autoComplete="email"
+        placeholder={t.addEmailForm.placeholder}
+        autoFocus={autoFocus}
+        data-slot="rea-add-email-form-input"
+        {...props}
+        name={field.name}
+        ref={ref}
+        onBlur={composeEventHandlers(onBlur, (event) => void field.onBlur(event))}
+        onChange={composeEventHandlers(onChange, (event) => {
+          void field.onChange(event)
+          changed(event.target.value)
+        })}
+      />
+    </FieldControl>
+  )
+})
+
+/**
+ * The address's error, as the field's `FieldError` (format, length, taken, blocked, …).
+ *
+ * @example
+ * <AddEmailFormError className="text-destructive" />
+ */
+export const AddEmailFormError = forwardRef<
+  HTMLParagraphElement,
+  HTMLAttributes<HTMLParagraphElement>
+>(function AddEmailFormError(props, ref) {
+  const { form } = useAddEmail('AddEmailFormError')
+  return (
+    <FieldError ref={ref} {...props}>
+      {form.formState.errors.emailAddress?.message}
+    </FieldError>
+  )
+})
+
+/**
+ * "Did you mean jane@gmail.com?" with a button that takes it, as a `<p>`, while the typed domain
+ * looks like a typo of a common one (nothing otherwise).
+ *
+ * @example
+ * <AddEmailFormSuggestion className="text-sm" />
+ */
+export const AddEmailFormSuggestion = forwardRef<
+  HTMLParagraphElement,
+  HTMLAttributes<HTMLParagraphElement>
+>(function AddEmailFormSuggestion(props, ref) {
+  const t = useLocalization()
+  const { form, changed } = useAddEmail('AddEmailFormSuggestion')
+  const suggestion = suggestEmailFix(form.watch('emailAddress').trim())
+  if (!suggestion) {
+    return null
+  }
+  return (
+    <p ref={ref} data-slot="rea-add-email-form-suggestion" {...props}>
+      {t.addEmailForm.didYouMean(suggestion)}{' '}
+      <Button
+        variant="ghost"
+        onClick={() => {
+          form.setValue('emailAddress', suggestion, { shouldValidate: form.formState.isSubmitted })
+          changed(suggestion)
+        }}
+      >
+        {t.addEmailForm.useSuggestion(suggestion)}
+      </Button>
+    </p>
+  )
+})
+
+/**
+ * The submit `Button` ("Add email address"), disabled and busy while the address is being added.
+ *
+ * @example
+ * <AddEmailFormSubmit>Add</AddEmailFormSubmit>
+ */
+export const AddEmailFormSubmit = forwardRef<HTMLButtonElement, ButtonProps>(
+  function AddEmailFormSubmit({ children, ...props }, ref) {
+    const t = useLocalization()
+    const { pending } = useAddEmail('AddEmailFormSubmit')
+    return (
+      <Button
+        ref={ref}
+        type="submit"
+        variant="primary"
+        disabled={pending}
+        aria-busy={pending || undefined}
+        {...props}
+      >
+        {children ?? (pending ? t.addEmailForm.submitting : t.addEmailForm.submit)}
+      </Button>
+    )
+  },
+)
+
+/**
+ * "Cancel": calls the form's `onCancel`.
+ *
+ * @example
+ * <AddEmailFormCancel variant="secondary" />
+ */
+export const AddEmailFormCancel = forwardRef<HTMLButtonElement, ButtonProps>(
+  function AddEmailFormCancel({ onClick, children, ...props }, ref) {
+    const t = useLocalization()
+    const { onCancel } = useAddEmail('AddEmailFormCancel')
+    return (
+      <Button
+        ref={ref}
+        variant="ghost"
+        {...props}
+        onClick={composeEventHandlers(onClick, () => onCancel?.())}
+      >
+        {children ?? t.manager.cancel}
+      </Button>
+    )
+  },
+)

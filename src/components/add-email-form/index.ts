@@ -1,2 +1,12 @@
-export { AddEmailForm, type AddEmailFormProps } from './add-email-form'
+export {
+  AddEmailForm,
+  AddEmailFormCancel,
+  AddEmailFormError,
+  AddEmailFormField,
+  AddEmailFormInput,
+  AddEmailFormLabel,
+  type AddEmailFormProps,
+  AddEmailFormSubmit,
+  AddEmailFormSuggestion,
+} from './add-email-form'
 export { suggestEmailFix } from './suggest-email'

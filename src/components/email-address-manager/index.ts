@@ -1,1 +1,5 @@
-export { EmailAddressManager, type EmailAddressManagerProps } from './email-address-manager'
+export {
+  EmailAddressManager,
+  type EmailAddressManagerProps,
+  type EmailAddressManagerStep,
+} from './email-address-manager'

@@ -43,3 +43,33 @@ export const Failed: Story = {
     )
   },
 }
+
+/** Opened in another browser than the one that asked (`client_mismatch`): say so, and offer a way back. */
+export const ClientMismatch: Story = {
+  args: { search: '?__clerk_status=client_mismatch', backHref: '/settings' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(/opened in another browser/)
+    await expect(canvas.getByRole('link', { name: 'Go back' })).toHaveAttribute('href', '/settings')
+  },
+}
+
+/** No status, or one this version does not know: never claim "verified". */
+export const UnknownStatus: Story = {
+  args: { search: '?__clerk_status=transferable' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'We could not tell whether your email address is verified.',
+      { normalizeWhitespace: true },
+    )
+    await expect(canvas.getByRole('status')).not.toHaveTextContent('Your email address is verified')
+    await expect(canvas.getByRole('link', { name: 'Go back' })).toBeVisible()
+  },
+}
+
+/** No `__clerk_status` at all. */
+export const MissingStatus: Story = {
+  args: { search: '' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(/could not tell/)
+  },
+}

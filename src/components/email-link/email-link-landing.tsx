@@ -1,38 +1,81 @@
 'use client'
 
+import { forwardRef, type HTMLAttributes, useSyncExternalStore } from 'react'
 import { useLocalization } from '../../localization/localization-provider'
+import { Button } from '../ui/button'
 
-/** Props of `EmailLinkLanding`. */
-export interface EmailLinkLandingProps {
-  /** The page's query string or URL; read from `window.location` when omitted (in the browser). */
+/** Props of `EmailLinkLanding`: a `<div>`'s props, and where to read the link's outcome. */
+export interface EmailLinkLandingProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** The page's query string or URL. @defaultValue the page's own, read after hydration */
   search?: string
-  className?: string
+  /**
+   * Where "Go back" leads when the outcome is not clear (an unknown status, or the link opened in
+   * another browser). @defaultValue the previous page in the tab's history
+   */
+  backHref?: string
 }
 
+/** What `__clerk_status` can say about an email link (PROTOCOL.md §5.4), or that it said nothing known. */
+export type EmailLinkLandingState =
+  'verified' | 'expired' | 'failed' | 'client_mismatch' | 'unknown'
+
+const KNOWN = ['verified', 'expired', 'failed', 'client_mismatch'] as const
+
+/** The outcome in a query string or URL: one of Clerk's statuses, else `unknown`. */
+function landingState(search: string): EmailLinkLandingState {
+  const query = search.includes('?') ? search.slice(search.indexOf('?')) : search
+  const status = new URLSearchParams(query).get('__clerk_status')
+  return KNOWN.find((known) => known === status) ?? 'unknown'
+}
+
+const noSubscription = () => () => undefined
+
 /**
- * The page an email link lands on (`redirectUrl`): reads `__clerk_status` and tells the user the
- * address is verified and they can go back to the tab they came from (which updates by itself).
+ * The page an email link lands on (`redirectUrl`): reads `__clerk_status` and says what happened —
+ * verified (the tab it came from updates by itself), expired, failed, opened in another browser
+ * (`client_mismatch`) — or, for a missing or unknown status, that the outcome is unknown, with a way
+ * back. Server-rendered, it shows the unknown state until the page's own address is read. State is
+ * in `data-state`.
  *
  * @example
  * // app/verified/page.tsx
  * export default function Verified() { return <EmailLinkLanding /> }
  */
-export function EmailLinkLanding({ search, className }: EmailLinkLandingProps) {
-  const t = useLocalization()
-  const query = search ?? (typeof window === 'undefined' ? '' : window.location.search)
-  const status = new URLSearchParams(
-    query.includes('?') ? query.slice(query.indexOf('?')) : query,
-  ).get('__clerk_status')
-  const state = status === 'expired' ? 'expired' : status === 'failed' ? 'failed' : 'verified'
-  const message =
-    state === 'expired'
-      ? t.emailLink.landingExpired
-      : state === 'failed'
-        ? t.emailLink.landingFailed
-        : t.emailLink.landingVerified
-  return (
-    <p data-slot="rea-email-link-landing" data-state={state} className={className} role="status">
-      {message}
-    </p>
-  )
-}
+export const EmailLinkLanding = forwardRef<HTMLDivElement, EmailLinkLandingProps>(
+  function EmailLinkLanding({ search, backHref, ...props }, ref) {
+    const t = useLocalization()
+    const pageSearch = useSyncExternalStore(
+      noSubscription,
+      () => window.location.search,
+      () => '',
+    )
+    const state = landingState(search ?? pageSearch)
+    const messages: Record<EmailLinkLandingState, string> = {
+      verified: t.emailLink.landingVerified,
+      expired: t.emailLink.landingExpired,
+      failed: t.emailLink.landingFailed,
+      client_mismatch: t.emailLink.landingClientMismatch,
+      unknown: t.emailLink.landingUnknown,
+    }
+    return (
+      <div ref={ref} data-slot="rea-email-link-landing" data-state={state} {...props}>
+        <p role="status">{messages[state]}</p>
+        {(state === 'unknown' || state === 'client_mismatch') && (
+          <Button asChild>
+            <a
+              href={backHref ?? '#'}
+              onClick={(event) => {
+                if (backHref === undefined) {
+                  event.preventDefault()
+                  window.history.back()
+                }
+              }}
+            >
+              {t.emailLink.landingBack}
+            </a>
+          </Button>
+        )}
+      </div>
+    )
+  },
+)

@@ -1,2 +1,6 @@
-export { EmailLinkLanding, type EmailLinkLandingProps } from './email-link-landing'
+export {
+  EmailLinkLanding,
+  type EmailLinkLandingProps,
+  type EmailLinkLandingState,
+} from './email-link-landing'
 export { EmailLinkPending, type EmailLinkPendingProps } from './email-link-pending'

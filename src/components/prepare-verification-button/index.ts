@@ -1,4 +1,8 @@
 export {
+  PrepareVerification,
   PrepareVerificationButton,
   type PrepareVerificationButtonProps,
-} from './prepare-verification-button'
+  PrepareVerificationExpiry,
+  type PrepareVerificationOptions,
+  type PrepareVerificationProps,
+} from './prepare-verification'

@@ -1,1 +1,12 @@
-export { VerifyCodeInput, type VerifyCodeInputProps } from './verify-code-input'
+export {
+  VerifyCodeInput,
+  VerifyCodeInputCode,
+  type VerifyCodeInputCodeProps,
+  VerifyCodeInputDescription,
+  VerifyCodeInputError,
+  VerifyCodeInputField,
+  VerifyCodeInputLabel,
+  type VerifyCodeInputProps,
+  VerifyCodeInputResend,
+  VerifyCodeInputSubmit,
+} from './verify-code-input'

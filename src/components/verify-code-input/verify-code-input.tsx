@@ -1,18 +1,58 @@
 'use client'
 
-import { useEffect, useRef, useState } from 'react'
+import {
+  type FormEvent,
+  type FormHTMLAttributes,
+  forwardRef,
+  type HTMLAttributes,
+  type LabelHTMLAttributes,
+  type ReactNode,
+  useEffect,
+  useRef,
+  useState,
+} from 'react'
 import type { EmailAddress } from '../../api/types'
 import { useAttemptEmailAddressVerification } from '../../hooks/use-attempt-email-address-verification'
+import { useControllableState } from '../../hooks/use-controllable-state'
 import { useEmailAddress } from '../../hooks/use-email-address'
 import { errorMessage } from '../../localization/localization'
 import { useLocalization } from '../../localization/localization-provider'
-import { PrepareVerificationButton } from '../prepare-verification-button'
-import { Button } from '../ui/button'
-import { CodeField } from '../ui/code-field'
-import { Field } from '../ui/field'
+import { PrepareVerificationButton, PrepareVerification } from '../prepare-verification-button'
+import { Button, type ButtonProps } from '../ui/button'
+import { CodeField, type CodeFieldProps } from '../ui/code-field'
+import { composeEventHandlers, createPartContext, useComposedRefs } from '../ui/compose'
+import { Field, FieldControl, FieldDescription, FieldError, FieldLabel } from '../ui/field'
 
-/** Props of `VerifyCodeInput`. */
-export interface VerifyCodeInputProps {
+/** Errors after which the code cannot work any more: a new one must be sent first. */
+const NEEDS_NEW_CODE = new Set([
+  'verification_expired',
+  'verification_failed',
+  'verification_not_sent',
+])
+
+interface VerifyCodeState {
+  emailAddressId: string
+  address: EmailAddress | null | undefined
+  code: string
+  setCode(code: string): void
+  length: number
+  autoFocus: boolean | undefined
+  autoSubmit: boolean
+  error: string | null
+  needsNewCode: boolean
+  offerResend: boolean
+  attempt: ReturnType<typeof useAttemptEmailAddressVerification>
+  input: { current: HTMLInputElement | null }
+  check(code: string): void
+}
+
+const [VerifyCodeProvider, useVerifyCode] = createPartContext<VerifyCodeState>('VerifyCodeInput')
+
+/** Props of `VerifyCodeInput`: a `<form>`'s props, the address, and the code's state. */
+export interface VerifyCodeInputProps extends Omit<
+  FormHTMLAttributes<HTMLFormElement>,
+  'defaultValue' | 'onSubmit'
+> {
   emailAddressId: string
   onVerified?: (emailAddress: EmailAddress) => void
   /** Digits in a code. @defaultValue 6 */
@@ -22,129 +62,343 @@ export interface VerifyCodeInputProps {
   autoFocus?: boolean
   /** Offers a new code after an expired or exhausted one. Turn off when a resend button sits nearby. @defaultValue true */
   offerResend?: boolean
-  className?: string
+  /** The code typed so far (controlled). */
+  value?: string
+  /** The code to start with (uncontrolled). @defaultValue '' */
+  defaultValue?: string
+  /** Told every change of the code, as the digits the input keeps. */
+  onValueChange?: (value: string) => void
+  /** The parts. @defaultValue `VerifyCodeInputField`, then `VerifyCodeInputSubmit` and `VerifyCodeInputResend` */
+  children?: ReactNode
 }
-
-/** Errors after which the code cannot work any more: offer a new one. */
-const NEEDS_NEW_CODE = new Set([
-  'verification_expired',
-  'verification_failed',
-  'verification_not_sent',
-])
 
 /**
  * Enter the code sent to an address. Built on `input-otp` (one real input, one-time-code autofill,
- * numeric keyboard); a pasted "123 456" or "123-456" fills it; it checks the code on the last digit.
- * A wrong code shows an error tied to the input (`aria-invalid`, `aria-describedby`) and keeps what was
- * typed, selected so the next digits replace it. An expired or exhausted code offers a resend.
+ * numeric keyboard); a pasted "123 456", "123-456" or full-width "１２３４５６" fills it; it checks the
+ * code on the last digit. A wrong code is an error tied to the input (`aria-invalid`,
+ * `aria-describedby`) that keeps what was typed, selected so the next digits replace it. An expired
+ * or exhausted code stops checking and offers a new one. State is in `data-state` (`idle`,
+ * `checking`, `invalid`, `verified`).
+ *
+ * It is the root of a compound component: lay out its parts yourself, and own the code with
+ * `value` / `onValueChange` if you like.
  *
  * @example
  * <VerifyCodeInput emailAddressId={id} onVerified={() => setStep('done')} />
+ *
+ * // Your own layout, two groups of three boxes:
+ * <VerifyCodeInput emailAddressId={id} value={code} onValueChange={setCode}>
+ *   <VerifyCodeInputField>
+ *     <VerifyCodeInputLabel>Code</VerifyCodeInputLabel>
+ *     <VerifyCodeInputCode>
+ *       <CodeFieldGroup>{[0, 1, 2].map((i) => <CodeFieldSlot key={i} index={i} />)}</CodeFieldGroup>
+ *       <CodeFieldGroup>{[3, 4, 5].map((i) => <CodeFieldSlot key={i} index={i} />)}</CodeFieldGroup>
+ *     </VerifyCodeInputCode>
+ *     <VerifyCodeInputError />
+ *   </VerifyCodeInputField>
+ *   <VerifyCodeInputSubmit />
+ * </VerifyCodeInput>
  */
-export function VerifyCodeInput({
-  emailAddressId,
-  onVerified,
-  length = 6,
-  autoSubmit = true,
-  autoFocus,
-  offerResend = true,
-  className,
-}: VerifyCodeInputProps) {
-  const t = useLocalization()
-  const [code, setCode] = useState('')
-  const [incomplete, setIncomplete] = useState(false)
-  const input = useRef<HTMLInputElement>(null)
-  const attempt = useAttemptEmailAddressVerification()
-  const address = useEmailAddress(emailAddressId).data
-  // A new code was sent (here or by a resend button elsewhere): start over with an empty input.
-  const verification = address?.verification
-  const pendingSince =
-    verification?.status === 'unverified' ? (verification.expireAt ?? null) : null
-  const lastSent = useRef<number | null | undefined>(undefined)
-  const { reset } = attempt
-  useEffect(() => {
-    if (pendingSince === null) {
-      return
-    }
-    // The first code seen is the one being typed; only a later, different one starts over.
-    if (lastSent.current !== undefined && pendingSince !== lastSent.current) {
-      reset()
-      setCode('')
-      setIncomplete(false)
-    }
-    lastSent.current = pendingSince
-  }, [pendingSince, reset])
-
-  const check = (value: string) => {
-    if (value.length < length) {
-      setIncomplete(true)
-      return
-    }
-    attempt.mutate(
-      { id: emailAddressId, code: value },
-      {
-        onSuccess: ({ emailAddress }) => onVerified?.(emailAddress),
-        onError: () => input.current?.select(),
-      },
-    )
-  }
-  const failure = attempt.error?.errors[0] ?? attempt.error
-  const needsNewCode = failure ? NEEDS_NEW_CODE.has(failure.code) : false
-  const error = incomplete ? t.verifyCode.incomplete(length) : errorMessage(t, failure)
-
-  return (
-    <form
-      data-slot="rea-verify-code-input"
-      data-state={
-        attempt.isPending ? 'checking' : attempt.isSuccess ? 'verified' : error ? 'invalid' : 'idle'
+export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>(
+  function VerifyCodeInput(
+    {
+      emailAddressId,
+      onVerified,
+      length = 6,
+      autoSubmit = true,
+      autoFocus,
+      offerResend = true,
+      value,
+      defaultValue = '',
+      onValueChange,
+      children,
+      ...props
+    },
+    ref,
+  ) {
+    const t = useLocalization()
+    const [code, setCodeState] = useControllableState({
+      prop: value,
+      defaultProp: defaultValue,
+      onChange: onValueChange,
+    })
+    const [incomplete, setIncomplete] = useState(false)
+    const input = useRef<HTMLInputElement>(null)
+    const attempt = useAttemptEmailAddressVerification()
+    const address = useEmailAddress(emailAddressId).data
+    // A new code was sent (here or by a resend button elsewhere): start over with an empty input.
+    const verification = address?.verification
+    const pendingSince =
+      verification?.status === 'unverified' ? (verification.expireAt ?? null) : null
+    const lastSent = useRef<number | null | undefined>(undefined)
+    const { reset } = attempt
+    useEffect(() => {
+      if (pendingSince === null) {
+        return
       }
-      className={className}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        check(code)
-      }}
-    >
-      <Field
-        label={t.verifyCode.label}
-        description={address ? t.verifyCode.description(address.emailAddress) : undefined}
-        error={error}
-      >
-        {(control) => (
-          <CodeField
-            {...control}
-            ref={input}
-            length={length}
-            value={code}
-            autoFocus={autoFocus}
-            // Not disabled while checking: that would drop focus, and a keyboard user's next digits.
-            disabled={attempt.isSuccess}
-            onChange={(value) => {
-              if (!attempt.isPending) {
-                setCode(value)
-                setIncomplete(false)
-              }
-            }}
-            onComplete={autoSubmit ? check : undefined}
-          />
+      // The first code seen is the one being typed; only a later, different one starts over.
+      if (lastSent.current !== undefined && pendingSince !== lastSent.current) {
+        reset()
+        setCodeState('')
+        setIncomplete(false)
+      }
+      lastSent.current = pendingSince
+    }, [pendingSince, reset, setCodeState])
+
+    const failure = attempt.error?.errors[0] ?? attempt.error
+    const needsNewCode = failure ? NEEDS_NEW_CODE.has(failure.code) : false
+    const check = (next: string) => {
+      if (needsNewCode || attempt.isPending) {
+        return // Nothing this code can do until a new one is sent.
+      }
+      if (next.length < length) {
+        setIncomplete(true)
+        return
+      }
+      attempt.mutate(
+        { id: emailAddressId, code: next },
+        {
+          onSuccess: ({ emailAddress }) => onVerified?.(emailAddress),
+          onError: () => input.current?.select(),
+        },
+      )
+    }
+    const error = incomplete ? t.verifyCode.incomplete(length) : errorMessage(t, failure)
+    const state: VerifyCodeState = {
+      emailAddressId,
+      address,
+      code,
+      setCode: (next) => {
+        setCodeState(next)
+        setIncomplete(false)
+      },
+      length,
+      autoFocus,
+      autoSubmit,
+      error,
+      needsNewCode,
+      offerResend,
+      attempt,
+      input,
+      check,
+    }
+    const submit = (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault()
+      check(code)
+    }
+    return (
+      <VerifyCodeProvider value={state}>
+        <form
+          ref={ref}
+          data-slot="rea-verify-code-input"
+          data-state={
+            attempt.isPending
+              ? 'checking'
+              : attempt.isSuccess
+                ? 'verified'
+                : error
+                  ? 'invalid'
+                  : 'idle'
+          }
+          noValidate
+          {...props}
+          onSubmit={submit}
+        >
+          {children ?? (
+            <>
+              <VerifyCodeInputField />
+              <div data-slot="rea-verify-code-input-actions">
+                <VerifyCodeInputSubmit />
+                <VerifyCodeInputResend />
+              </div>
+            </>
+          )}
+          <p data-slot="rea-verify-code-input-status" role="status">
+            {attempt.isSuccess && address ? t.verifyCode.verified(address.emailAddress) : ''}
+          </p>
+        </form>
+      </VerifyCodeProvider>
+    )
+  },
+)
+
+/**
+ * The code's field, as a `Field` (`<div>`) wired to the error: label, code, description and error
+ * unless you give its parts.
+ *
+ * @example
+ * <VerifyCodeInputField className="grid gap-1" />
+ */
+export const VerifyCodeInputField = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
+  function VerifyCodeInputField({ children, ...props }, ref) {
+    const { error } = useVerifyCode('VerifyCodeInputField')
+    return (
+      <Field ref={ref} invalid={Boolean(error)} {...props}>
+        {children ?? (
+          <>
+            <VerifyCodeInputLabel />
+            <VerifyCodeInputCode />
+            <VerifyCodeInputDescription />
+            <VerifyCodeInputError />
+          </>
         )}
       </Field>
-      <div data-slot="rea-verify-code-input-actions">
-        <Button type="submit" variant="primary" disabled={attempt.isPending || attempt.isSuccess}>
-          {attempt.isPending ? t.verifyCode.verifying : t.verifyCode.submit}
-        </Button>
-        {needsNewCode && offerResend && (
-          <PrepareVerificationButton
-            emailAddressId={emailAddressId}
-            strategy="email_code"
-            showExpiry={false}
-            onPrepared={() => input.current?.focus()}
-          />
-        )}
-      </div>
-      <p data-slot="rea-verify-code-input-status" role="status">
-        {attempt.isSuccess && address ? t.verifyCode.verified(address.emailAddress) : ''}
-      </p>
-    </form>
+    )
+  },
+)
+
+/**
+ * The code's `<label>` ("Verification code").
+ *
+ * @example
+ * <VerifyCodeInputLabel>Code from the email</VerifyCodeInputLabel>
+ */
+export const VerifyCodeInputLabel = forwardRef<
+  HTMLLabelElement,
+  LabelHTMLAttributes<HTMLLabelElement>
+>(function VerifyCodeInputLabel({ children, ...props }, ref) {
+  const t = useLocalization()
+  useVerifyCode('VerifyCodeInputLabel')
+  return (
+    <FieldLabel ref={ref} {...props}>
+      {children ?? t.verifyCode.label}
+    </FieldLabel>
   )
-}
+})
+
+/**
+ * Where the code was sent, as the field's description (nothing until the address is known).
+ *
+ * @example
+ * <VerifyCodeInputDescription className="text-sm" />
+ */
+export const VerifyCodeInputDescription = forwardRef<
+  HTMLParagraphElement,
+  HTMLAttributes<HTMLParagraphElement>
+>(function VerifyCodeInputDescription({ children, ...props }, ref) {
+  const t = useLocalization()
+  const { address } = useVerifyCode('VerifyCodeInputDescription')
+  if (!address && children === undefined) {
+    return null
+  }
+  return (
+    <FieldDescription ref={ref} {...props}>
+      {children ?? (address ? t.verifyCode.description(address.emailAddress) : null)}
+    </FieldDescription>
+  )
+})
+
+/** Props of `VerifyCodeInputCode`: the input's props, and its boxes as children. */
+export type VerifyCodeInputCodeProps = Omit<
+  CodeFieldProps,
+  'value' | 'onChange' | 'onComplete' | 'length'
+>
+
+/**
+ * The code itself: a `CodeField` (its props and ref reach the real `<input>`); give it
+ * `CodeFieldGroup` / `CodeFieldSlot` children to draw the boxes your way. Never disabled while
+ * checking, so focus and a keyboard user's next digits are kept.
+ *
+ * @example
+ * <VerifyCodeInputCode containerClassName="my-code" />
+ */
+export const VerifyCodeInputCode = forwardRef<HTMLInputElement, VerifyCodeInputCodeProps>(
+  function VerifyCodeInputCode({ onKeyDown, ...props }, forwardedRef) {
+    const state = useVerifyCode('VerifyCodeInputCode')
+    const ref = useComposedRefs(forwardedRef, state.input)
+    return (
+      <FieldControl>
+        <CodeField
+          ref={ref}
+          length={state.length}
+          value={state.code}
+          autoFocus={state.autoFocus}
+          disabled={state.attempt.isSuccess}
+          {...props}
+          onKeyDown={composeEventHandlers(onKeyDown, (event) => {
+            // Enter before any digit is not a try: it is the Enter that added the address, repeated.
+            if (event.key === 'Enter' && state.code === '') {
+              event.preventDefault()
+            }
+          })}
+          onChange={(next) => {
+            if (!state.attempt.isPending) {
+              state.setCode(next)
+            }
+          }}
+          onComplete={state.autoSubmit ? state.check : undefined}
+        />
+      </FieldControl>
+    )
+  },
+)
+
+/**
+ * The code's error, as the field's `FieldError` (wrong, incomplete, expired, exhausted).
+ *
+ * @example
+ * <VerifyCodeInputError className="text-destructive" />
+ */
+export const VerifyCodeInputError = forwardRef<
+  HTMLParagraphElement,
+  HTMLAttributes<HTMLParagraphElement>
+>(function VerifyCodeInputError(props, ref) {
+  const { error } = useVerifyCode('VerifyCodeInputError')
+  return (
+    <FieldError ref={ref} {...props}>
+      {error}
+    </FieldError>
+  )
+})
+
+/**
+ * The form's submit `Button` ("Verify"), unavailable while checking, after success, and after a
+ * code stopped working.
+ *
+ * @example
+ * <VerifyCodeInputSubmit className="w-full" />
+ */
+export const VerifyCodeInputSubmit = forwardRef<HTMLButtonElement, ButtonProps>(
+  function VerifyCodeInputSubmit({ children, ...props }, ref) {
+    const t = useLocalization()
+    const { attempt, needsNewCode } = useVerifyCode('VerifyCodeInputSubmit')
+    return (
+      <Button
+        ref={ref}
+        type="submit"
+        variant="primary"
+        disabled={attempt.isPending || attempt.isSuccess}
+        aria-disabled={needsNewCode || undefined}
+        {...props}
+      >
+        {children ?? (attempt.isPending ? t.verifyCode.verifying : t.verifyCode.submit)}
+      </Button>
+    )
+  },
+)
+
+/**
+ * A new code, offered once the current one stopped working (expired, exhausted, never sent), unless
+ * `offerResend` is off. A `PrepareVerificationButton`; focus returns to the code once it is sent.
+ *
+ * @example
+ * <VerifyCodeInputResend variant="ghost" />
+ */
+export const VerifyCodeInputResend = forwardRef<HTMLButtonElement, Omit<ButtonProps, 'onError'>>(
+  function VerifyCodeInputResend(props, ref) {
+    const state = useVerifyCode('VerifyCodeInputResend')
+    if (!state.needsNewCode || !state.offerResend) {
+      return null
+    }
+    return (
+      <PrepareVerification
+        emailAddressId={state.emailAddressId}
+        strategy="email_code"
+        showExpiry={false}
+        onPrepared={() => state.input.current?.focus()}
+      >
+        <PrepareVerificationButton ref={ref} {...props} />
+      </PrepareVerification>
+    )
+  },
+)

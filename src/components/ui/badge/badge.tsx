@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react'
+import { forwardRef, type HTMLAttributes } from 'react'
 
 /** Props of `Badge`. */
 export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {
@@ -12,6 +12,9 @@ export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {
  * @example
  * <Badge tone="success">Verified</Badge>
  */
-export function Badge({ tone = 'neutral', ...props }: BadgeProps) {
-  return <span data-slot="rea-badge" data-tone={tone} {...props} />
-}
+export const Badge = forwardRef<HTMLSpanElement, BadgeProps>(function Badge(
+  { tone = 'neutral', ...props },
+  ref,
+) {
+  return <span ref={ref} data-tone={tone} {...props} data-slot="rea-badge" />
+})

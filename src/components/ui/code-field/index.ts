@@ -1,1 +1,8 @@
-export { CodeField, type CodeFieldProps, normalizeCode } from './code-field'
+export {
+  CodeField,
+  CodeFieldGroup,
+  type CodeFieldProps,
+  CodeFieldSlot,
+  type CodeFieldSlotProps,
+  normalizeCode,
+} from './code-field'

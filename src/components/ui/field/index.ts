@@ -1,1 +1,9 @@
-export { Field, type FieldControlProps, type FieldProps } from './field'
+export {
+  Field,
+  FieldControl,
+  type FieldControlProps,
+  FieldDescription,
+  FieldError,
+  FieldLabel,
+  type FieldProps,
+} from './field'

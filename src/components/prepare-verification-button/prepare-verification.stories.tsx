@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { type ButtonHTMLAttributes, forwardRef } from 'react'
 import { expect, fn, waitFor } from 'storybook/test'
 import { emulatorParameters } from '../../../.storybook/emulator'
 import {
@@ -8,15 +9,15 @@ import {
   withSettings,
   withUnverified,
 } from '../../../.storybook/fixtures'
-import { PrepareVerificationButton } from './prepare-verification-button'
+import { PrepareVerification, PrepareVerificationButton } from './prepare-verification'
 
 const meta = {
-  title: 'Email addresses/PrepareVerificationButton',
-  component: PrepareVerificationButton,
+  title: 'Email addresses/PrepareVerification',
+  component: PrepareVerification,
   tags: ['autodocs'],
   args: { emailAddressId: NEW_ID, onPrepared: fn() },
   parameters: emulatorParameters({ seed: withUnverified }),
-} satisfies Meta<typeof PrepareVerificationButton>
+} satisfies Meta<typeof PrepareVerification>
 
 export default meta
 type Story = StoryObj<typeof meta>
@@ -168,12 +169,52 @@ export const AlreadyVerified: Story = {
   },
 }
 
-/** A custom label (`children`); the countdown still disables it. */
+/** The parts laid out by the app: a custom label on the button; the countdown still disables it. */
 export const CustomLabel: Story = {
-  args: { children: 'Email me a code', variant: 'primary' },
+  render: (args) => (
+    <PrepareVerification {...args}>
+      <PrepareVerificationButton variant="primary">Email me a code</PrepareVerificationButton>
+    </PrepareVerification>
+  ),
   play: async ({ canvas, userEvent }) => {
     const button = await canvas.findByRole('button', { name: 'Email me a code' })
     await userEvent.click(button)
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'))
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('We sent a message'))
+  },
+}
+
+/** The button alone, outside `PrepareVerification`: it sends by itself and reports through `onError`. */
+export const ButtonAlone: Story = {
+  render: (args) => <PrepareVerificationButton emailAddressId={args.emailAddressId} />,
+  play: async ({ canvas, userEvent, emulator }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Send code' }))
+    await expect(
+      await canvas.findByRole('button', { name: /^Resend in (30|29)s$/ }),
+    ).toHaveAttribute('aria-disabled', 'true')
+    await expect(emulator.outbox).toHaveLength(1)
+  },
+}
+
+/** An app's own button component, as shadcn/ui apps have one. */
+const AppButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>(
+  function AppButton(props, ref) {
+    return <button ref={ref} type="button" data-app-button="" {...props} />
+  },
+)
+
+/** `asChild`: the app's button component stands in for ours and gets the live label. */
+export const AsChild: Story = {
+  render: (args) => (
+    <PrepareVerificationButton emailAddressId={args.emailAddressId} asChild>
+      <AppButton />
+    </PrepareVerificationButton>
+  ),
+  play: async ({ canvas, userEvent, emulator }) => {
+    const button = await canvas.findByRole('button', { name: 'Send code' })
+    await expect(button).toHaveAttribute('data-app-button')
+    await userEvent.click(button)
+    await expect(await canvas.findByRole('button', { name: /^Resend in/ })).toBe(button)
+    await expect(emulator.outbox).toHaveLength(1)
   },
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { setupHarness } from '../../../test/support/hooks-harness'
-import { PrepareVerificationButton } from './prepare-verification-button'
+import { PrepareVerification, PrepareVerificationButton } from './prepare-verification'
 
 const h = setupHarness({
   users: [
@@ -14,7 +14,7 @@ const h = setupHarness({
   settings: { resendThrottleMs: 45_000 },
 })
 
-async function renderButton(props: Partial<Parameters<typeof PrepareVerificationButton>[0]> = {}) {
+async function renderButton(props: Partial<Parameters<typeof PrepareVerification>[0]> = {}) {
   const id = (await h.serverUser()).email_addresses.find(
     (a) => a.email_address === 'new@example.com',
   )!.id
@@ -22,7 +22,7 @@ async function renderButton(props: Partial<Parameters<typeof PrepareVerification
   render(
     <StrictMode>
       <Wrapper>
-        <PrepareVerificationButton emailAddressId={id} {...props} />
+        <PrepareVerification emailAddressId={id} {...props} />
       </Wrapper>
     </StrictMode>,
   )
@@ -31,7 +31,7 @@ async function renderButton(props: Partial<Parameters<typeof PrepareVerification
 
 const prepares = () => h.requests.filter((r) => r.endsWith('/prepare_verification'))
 
-describe('PrepareVerificationButton', () => {
+describe('PrepareVerification', () => {
   it('never sends on mount, even under StrictMode', async () => {
     await renderButton()
     await screen.findByRole('button', { name: 'Send code' })
@@ -74,6 +74,45 @@ describe('PrepareVerificationButton', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 1100)))
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Resend in 19s' })).toBeInTheDocument(),
+    )
+  })
+})
+
+describe('PrepareVerificationButton', () => {
+  it('renders the app’s element with asChild, gives it the live label, and sends from it', async () => {
+    const id = (await h.serverUser()).email_addresses.find(
+      (a) => a.email_address === 'new@example.com',
+    )!.id
+    const Wrapper = h.wrapper()
+    render(
+      <Wrapper>
+        <PrepareVerificationButton emailAddressId={id} asChild>
+          <a href="#resend" role="button" className="link" />
+        </PrepareVerificationButton>
+      </Wrapper>,
+    )
+    const link = await screen.findByRole('button', { name: 'Send code' })
+    expect(link.tagName).toBe('A')
+    expect(link).toHaveClass('link')
+    await userEvent.click(link)
+    await waitFor(() => expect(link).toHaveTextContent(/^Resend in \d+s$/))
+    expect(link).toHaveAttribute('aria-disabled', 'true')
+    expect(prepares()).toHaveLength(1)
+  })
+
+  it('keeps the content an asChild element brings', async () => {
+    const id = (await h.serverUser()).email_addresses[0]!.id
+    const Wrapper = h.wrapper()
+    render(
+      <Wrapper>
+        <PrepareVerificationButton emailAddressId={id} asChild>
+          <a href="#resend">Email me again</a>
+        </PrepareVerificationButton>
+      </Wrapper>,
+    )
+    expect(await screen.findByRole('link', { name: 'Email me again' })).toHaveAttribute(
+      'data-slot',
+      'rea-button',
     )
   })
 })
