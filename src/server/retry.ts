@@ -83,6 +83,9 @@ export const DEFAULT_RETRY_CONFIG: Readonly<ResolvedRetryConfig> = Object.freeze
  * `@clerk/backend` none at all. 5 s turns a slow create that did succeed into an ambiguous failure
  * too often; none lets a stuck GET hold a request handler forever. The timeout is per attempt, like
  * the seed's `timeout_ms`; retries have their own limit (`backoff.maxElapsedTimeMs`).
+ * @example
+ * const clerk = createBackendClient({ secretKey, timeoutMs: DEFAULT_TIMEOUT_MS / 3 })
+ * await clerk.users.get(userId, { timeoutMs: 2_000 }) // this call only
  */
 export const DEFAULT_TIMEOUT_MS = 30_000
 
