@@ -3,12 +3,13 @@ import {
   bapiEmailJSON,
   bapiError,
   EMAIL_ID,
-  fapiFailure,
+  backendFailure,
   SECRET_KEY,
   USER_ID,
 } from '../../test/support/bapi-fixtures'
 import { setupWireServer } from '../../test/support/wire-server'
 import { createBackendClient } from './backend-client'
+import { isBackendApiError } from './errors'
 
 const server = setupWireServer(() => ({ json: bapiEmailJSON() }))
 
@@ -26,39 +27,53 @@ describe('errors (every status the spec documents)', () => {
     [422, 'form_identifier_exists', 'email_address'],
     [422, 'form_param_format_invalid', 'email_address'],
     [422, 'form_param_missing', 'user_id'],
-  ])('%i %s becomes a FapiError with code, errors and fieldErrors', async (status, code, param) => {
-    server.respond(() => bapiError(status, code, { paramName: param }))
-    const error = await fapiFailure(
-      client().emailAddresses.create({ userId: USER_ID, emailAddress: 'ops@example.com' }),
-    )
-    expect(error).toMatchObject({
-      status,
-      code,
-      message: `${code} happened`,
-      traceId: 'b7a1c0ffee',
-    })
-    expect(error.errors).toEqual([
-      {
+  ])(
+    '%i %s becomes a BackendApiError of kind api, with the envelope',
+    async (status, code, param) => {
+      server.respond(() => bapiError(status, code, { paramName: param }))
+      const error = await backendFailure(
+        client().emailAddresses.create({ userId: USER_ID, emailAddress: 'ops@example.com' }),
+      )
+      expect(error).toMatchObject({
+        name: 'BackendApiError',
+        kind: 'api',
+        status,
         code,
-        message: 'failed',
-        longMessage: `${code} happened`,
-        meta: param ? { paramName: param } : {},
-      },
-    ])
-    const field = param === 'email_address' ? 'emailAddress' : param === 'user_id' ? 'userId' : null
-    expect(Object.keys(error.fieldErrors)).toEqual(field ? [field] : [])
-    expect(server.requests).toHaveLength(1)
-  })
+        message: `${code} happened`,
+        traceId: 'b7a1c0ffee',
+        retryAfter: null,
+        body: null,
+        mayHaveReachedServer: true,
+      })
+      expect(error.errors).toEqual([
+        {
+          code,
+          message: 'failed',
+          longMessage: `${code} happened`,
+          meta: param ? { paramName: param } : {},
+        },
+      ])
+      expect(isBackendApiError(error)).toBe(true)
+      expect(server.requests).toHaveLength(1)
+    },
+  )
 
-  it('maps the errors of get, update and delete the same way', async () => {
+  it('maps the errors of get, update, delete and the user calls the same way', async () => {
     server.respond(() => bapiError(404, 'resource_not_found'))
-    const api = client().emailAddresses
+    const api = client()
     for (const call of [
-      () => api.get(EMAIL_ID),
-      () => api.update(EMAIL_ID, { verified: true }),
-      () => api.delete(EMAIL_ID),
+      () => api.emailAddresses.get(EMAIL_ID),
+      () => api.emailAddresses.update(EMAIL_ID, { verified: true }),
+      () => api.emailAddresses.delete(EMAIL_ID),
+      () => api.users.get(USER_ID),
+      () => api.users.list({ emailAddress: ['ops@example.com'] }),
+      () => api.users.count(),
     ]) {
-      expect(await fapiFailure(call())).toMatchObject({ status: 404, code: 'resource_not_found' })
+      expect(await backendFailure(call())).toMatchObject({
+        kind: 'api',
+        status: 404,
+        code: 'resource_not_found',
+      })
     }
   })
 
@@ -68,46 +83,74 @@ describe('errors (every status the spec documents)', () => {
       headers: { 'Retry-After': '7', 'cf-ray': '8a1b2c3d4e5f-AMS' },
       json: { errors: [{ code: 'too_many_requests', message: 'slow down', long_message: null }] },
     }))
-    const error = await fapiFailure(client().emailAddresses.get(EMAIL_ID))
+    const error = await backendFailure(client().emailAddresses.get(EMAIL_ID))
     expect(error).toMatchObject({
+      kind: 'api',
       status: 429,
       code: 'too_many_requests',
+      message: 'slow down',
       retryAfter: 7,
       traceId: '8a1b2c3d4e5f-AMS',
     })
   })
 
-  it('turns a non-JSON error (a gateway page) into network_error with the status', async () => {
+  it('turns a non-JSON error (a gateway page) into kind http, keeping the status and the body', async () => {
     server.respond(() => ({ status: 502, text: '<html>Bad gateway</html>' }))
-    expect(await fapiFailure(client().emailAddresses.get(EMAIL_ID))).toMatchObject({
+    const error = await backendFailure(client().emailAddresses.get(EMAIL_ID))
+    expect(error).toMatchObject({
+      kind: 'http',
       status: 502,
-      code: 'network_error',
+      code: 'http_error',
+      body: '<html>Bad gateway</html>',
     })
   })
 
-  it('turns a JSON error that is not ClerkErrors into invalid_response', async () => {
-    server.respond(() => ({ status: 500, json: { message: 'boom' } }))
-    expect(await fapiFailure(client().emailAddresses.get(EMAIL_ID))).toMatchObject({
-      status: 500,
-      code: 'invalid_response',
-    })
+  it('turns a JSON error that is not ClerkErrors into kind http too', async () => {
+    for (const json of [{ message: 'boom' }, { errors: [] }, { errors: [{ code: 1 }] }]) {
+      server.respond(() => ({ status: 500, json }))
+      expect(await backendFailure(client().emailAddresses.get(EMAIL_ID))).toMatchObject({
+        kind: 'http',
+        status: 500,
+        code: 'http_error',
+        body: JSON.stringify(json),
+      })
+    }
   })
 
   it('turns a malformed 200 into invalid_response naming the field', async () => {
     server.respond(() => ({ json: bapiEmailJSON({ email_address: 42 }) }))
-    const error = await fapiFailure(client().emailAddresses.get(EMAIL_ID))
-    expect(error).toMatchObject({ status: 200, code: 'invalid_response' })
+    const error = await backendFailure(client().emailAddresses.get(EMAIL_ID))
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 200, code: 'invalid_response' })
     expect(error.message).toContain('email_address')
     server.respond(() => ({ json: { id: EMAIL_ID } }))
-    expect(await fapiFailure(client().emailAddresses.delete(EMAIL_ID))).toMatchObject({
+    expect(await backendFailure(client().emailAddresses.delete(EMAIL_ID))).toMatchObject({
       code: 'invalid_response',
     })
+    server.respond(() => ({ json: [{ id: USER_ID }] }))
+    expect(await backendFailure(client().users.list())).toMatchObject({ code: 'invalid_response' })
   })
 
   it('turns a 200 that is not JSON into invalid_response', async () => {
     server.respond(() => ({ status: 200, text: 'OK' }))
     expect(
-      await fapiFailure(client().emailAddresses.update(EMAIL_ID, { verified: true })),
-    ).toMatchObject({ status: 200, code: 'invalid_response' })
+      await backendFailure(client().emailAddresses.update(EMAIL_ID, { verified: true })),
+    ).toMatchObject({ kind: 'invalid_response', status: 200, code: 'invalid_response' })
+  })
+})
+
+describe('isBackendApiError', () => {
+  it('recognises the error by shape (another bundle’s copy) and rejects look-alikes', () => {
+    const copy = { name: 'BackendApiError', kind: 'api', status: 404, errors: [] }
+    expect(isBackendApiError(copy)).toBe(true)
+    for (const value of [
+      null,
+      'BackendApiError',
+      new Error('x'),
+      { ...copy, kind: 'weird' },
+      { ...copy, name: 'FapiError' },
+      { ...copy, errors: 'none' },
+    ]) {
+      expect(isBackendApiError(value)).toBe(false)
+    }
   })
 })

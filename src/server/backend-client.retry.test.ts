@@ -3,7 +3,7 @@ import {
   bapiEmailJSON,
   bapiError,
   EMAIL_ID,
-  fapiFailure,
+  backendFailure,
   SECRET_KEY,
   USER_ID,
 } from '../../test/support/bapi-fixtures'
@@ -58,7 +58,9 @@ describe('get, update and delete retry (idempotent)', () => {
 
   it('does not retry a 4xx', async () => {
     server.respond(() => bapiError(404, 'resource_not_found'))
-    expect(await fapiFailure(client().emailAddresses.get(EMAIL_ID))).toMatchObject({ status: 404 })
+    expect(await backendFailure(client().emailAddresses.get(EMAIL_ID))).toMatchObject({
+      status: 404,
+    })
     expect(server.requests).toHaveLength(1)
   })
 })
@@ -68,7 +70,7 @@ describe('create retries only what provably never reached the server', () => {
     for (const reply of [serverError, unavailable, bapiError(429, 'too_many_requests')]) {
       server.requests.length = 0
       server.queue(reply)
-      const error = await fapiFailure(client().emailAddresses.create(newAddress))
+      const error = await backendFailure(client().emailAddresses.create(newAddress))
       expect(error.status).toBe(reply.status)
       expect(server.requests).toHaveLength(1)
     }
@@ -77,7 +79,7 @@ describe('create retries only what provably never reached the server', () => {
 
   it('does not retry a connection dropped after the request was sent', async () => {
     server.queue({ drop: true })
-    const error = await fapiFailure(client().emailAddresses.create(newAddress))
+    const error = await backendFailure(client().emailAddresses.create(newAddress))
     expect(error).toMatchObject({ status: 0, code: 'network_error' })
     expect(error.message).toMatch(/may have processed/)
     expect(server.requests).toHaveLength(1)
@@ -98,7 +100,7 @@ describe('create retries only what provably never reached the server', () => {
       clock,
       retries: { backoff: { initialIntervalMs: 100, exponent: 2, maxElapsedTimeMs: 1000 } },
     })
-    const error = await fapiFailure(refused.emailAddresses.create(newAddress))
+    const error = await backendFailure(refused.emailAddresses.create(newAddress))
     expect(error).toMatchObject({ status: 0, code: 'network_error' })
     expect(error.message).toMatch(/not sent/)
     // 100 + 200 + 400 = 700 ms; the next wait (800) would end after 1000 ms.
@@ -137,7 +139,7 @@ describe('create retries only what provably never reached the server', () => {
 
   it('listing 5XX alone does not opt create in', async () => {
     server.queue(serverError)
-    await fapiFailure(
+    await backendFailure(
       client().emailAddresses.create(newAddress, { retries: { statusCodes: ['5XX'] } }),
     )
     expect(server.requests).toHaveLength(1)
@@ -154,7 +156,9 @@ describe('backoff spacing and limits', () => {
       maxIntervalMs: 1000,
       maxElapsedTimeMs: 10_000,
     }
-    const error = await fapiFailure(client({ retries: { backoff } }).emailAddresses.get(EMAIL_ID))
+    const error = await backendFailure(
+      client({ retries: { backoff } }).emailAddresses.get(EMAIL_ID),
+    )
     // 100+250, 200+250, 400+250, then 800+250 capped at 1000: 9450 ms in all; one more would pass 10 s.
     expect(clock.sleeps).toEqual([350, 450, 650, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000])
     expect(server.requests).toHaveLength(12)
@@ -172,21 +176,21 @@ describe('backoff spacing and limits', () => {
   it('per-call retries override the client, field by field', async () => {
     server.respond(() => unavailable)
     const slow = client({ retries: { backoff: { initialIntervalMs: 1000, exponent: 1 } } })
-    await fapiFailure(
+    await backendFailure(
       slow.emailAddresses.get(EMAIL_ID, { retries: { backoff: { maxElapsedTimeMs: 2500 } } }),
     )
     expect(clock.sleeps).toEqual([1000, 1000])
     server.requests.length = 0
-    await fapiFailure(slow.emailAddresses.get(EMAIL_ID, { retries: { strategy: 'none' } }))
+    await backendFailure(slow.emailAddresses.get(EMAIL_ID, { retries: { strategy: 'none' } }))
     expect(server.requests).toHaveLength(1)
   })
 
   it('retries only the listed status codes and, if told so, no connection errors', async () => {
     server.queue(serverError)
-    await fapiFailure(client({ retries: { statusCodes: ['503'] } }).emailAddresses.get(EMAIL_ID))
+    await backendFailure(client({ retries: { statusCodes: ['503'] } }).emailAddresses.get(EMAIL_ID))
     expect(server.requests).toHaveLength(1)
     server.queue({ drop: true })
-    const error = await fapiFailure(
+    const error = await backendFailure(
       client({ retries: { retryConnectionErrors: false } }).emailAddresses.get(EMAIL_ID),
     )
     expect(error.code).toBe('network_error')
@@ -205,7 +209,7 @@ describe('backoff spacing and limits', () => {
 
   it('gives up at once with the 429 when Retry-After is past maxElapsedTimeMs', async () => {
     server.queue(bapiError(429, 'too_many_requests', { headers: { 'Retry-After': '3600' } }))
-    const error = await fapiFailure(client().emailAddresses.get(EMAIL_ID))
+    const error = await backendFailure(client().emailAddresses.get(EMAIL_ID))
     expect(error).toMatchObject({ status: 429, retryAfter: 3600 })
     expect(clock.sleeps).toEqual([])
   })

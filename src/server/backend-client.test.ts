@@ -93,18 +93,84 @@ describe('the request on the wire (PROTOCOL.md §6)', () => {
     expect(server.requests[0]?.headers['content-type']).toBe('application/json')
   })
 
-  it('delete: DELETE /v1/email_addresses/{id}, answering { id, deleted }', async () => {
+  it('delete: DELETE /v1/email_addresses/{id}, answering the DeletedObject (object, id, slug, deleted)', async () => {
     server.respond(() => ({ json: { object: 'email_address', id: EMAIL_ID, deleted: true } }))
-    expect(await client().emailAddresses.delete(EMAIL_ID)).toEqual({ id: EMAIL_ID, deleted: true })
-    server.respond(() => ({ json: { object: 'email_address', deleted: true } }))
+    expect(await client().emailAddresses.delete(EMAIL_ID)).toEqual({
+      object: 'email_address',
+      id: EMAIL_ID,
+      slug: null,
+      deleted: true,
+    })
+    server.respond(() => ({ json: { object: 'email_address', slug: 'x', deleted: true } }))
     expect(await client().emailAddresses.delete('idn_other')).toEqual({
+      object: 'email_address',
       id: 'idn_other',
+      slug: 'x',
       deleted: true,
     })
     expect(server.requests.map((request) => [request.method, request.path, request.body])).toEqual([
       ['DELETE', `/v1/email_addresses/${EMAIL_ID}`, ''],
       ['DELETE', '/v1/email_addresses/idn_other', ''],
     ])
+  })
+
+  it('users: GET /v1/users/{id}, /v1/users with repeated filters, /v1/users/count', async () => {
+    const user = {
+      id: USER_ID,
+      object: 'user',
+      primary_email_address_id: EMAIL_ID,
+      email_addresses: [bapiEmailJSON()],
+      first_name: 'Jane',
+      last_name: null,
+      username: null,
+      image_url: 'https://img.clerk.com/x',
+      created_at: 1755200000000,
+      updated_at: 1755200000001,
+    }
+    server.queue(
+      { json: user },
+      { json: [user] },
+      { json: { object: 'total_count', total_count: 3 } },
+    )
+    const api = client().users
+    const expected = {
+      id: USER_ID,
+      primaryEmailAddressId: EMAIL_ID,
+      emailAddresses: [expectedAddress],
+      username: null,
+      firstName: 'Jane',
+      lastName: null,
+      imageUrl: 'https://img.clerk.com/x',
+      createdAt: 1755200000000,
+      updatedAt: 1755200000001,
+    }
+    expect(await api.get(USER_ID)).toEqual(expected)
+    expect(
+      await api.list({
+        emailAddress: ['a@example.com', 'b+x@example.com'],
+        userId: [USER_ID],
+        limit: 5,
+        offset: 0,
+        orderBy: '+created_at',
+      }),
+    ).toEqual([expected])
+    expect(await api.count({ emailAddress: ['a@example.com'] })).toBe(3)
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `GET /v1/users/${USER_ID}`,
+      'GET /v1/users',
+      'GET /v1/users/count',
+    ])
+    expect(server.requests[1]?.queryOrder).toEqual([
+      'email_address',
+      'email_address',
+      'user_id',
+      'limit',
+      'offset',
+      'order_by',
+    ])
+    expect(server.requests[1]?.query).toMatchObject({ limit: '5', order_by: '+created_at' })
+    expect(server.requests[2]?.query).toEqual({ email_address: 'a@example.com' })
+    await expect(api.get('')).rejects.toThrow(/user \(user_…\) id must be a non-empty string/)
   })
 
   it('sends the apiVersion it is given, and takes apiUrl with or without /v1 and a trailing slash', async () => {

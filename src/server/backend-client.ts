@@ -1,11 +1,20 @@
 /**
- * The Backend API email-address operations (PROTOCOL.md §6.2): create, get, update and delete, as
- * Clerk's backend SDKs document them, with camelCase in and out and the FAPI client's `FapiError`.
+ * The Backend API operations (PROTOCOL.md §6.2): email addresses (create, get, update, delete) and
+ * users (get, list, count), as Clerk's backend SDKs document them, with camelCase in and out and
+ * `BackendApiError` for every failure.
  */
-import { parseOrThrow, schemas, toEmailAddress } from '../api/parse'
-import type { EmailAddress } from '../api/types'
+import { schemas, toEmailAddress, toUser } from '../api/parse'
+import type { EmailAddress, User } from '../api/types'
+import * as z from 'zod/mini'
+import { clientFailure } from './errors'
 import { assertNotBrowser, assertSecretKey } from './guard'
-import { resolveRetryConfig, type RetryClock, type RetryConfig, systemClock } from './retry'
+import {
+  DEFAULT_TIMEOUT_MS,
+  resolveRetryConfig,
+  type RetryClock,
+  type RetryConfig,
+  systemClock,
+} from './retry'
 import { type BackendRequest, sendBackendRequest, type TransportContext } from './transport'
 
 /** The `Clerk-API-Version` this client was written against (the BAPI spec of that date). */
@@ -23,7 +32,13 @@ export interface BackendClientOptions {
   fetch?: typeof fetch
   /** How every call retries, unless the call says otherwise. Fields left out keep `DEFAULT_RETRY_CONFIG`. */
   retries?: RetryConfig
-  /** Replaces the clock and the jitter of the retry loop, so tests can check spacing without waiting. */
+  /**
+   * Milliseconds each attempt may wait for its whole answer; 0 turns the timeout off. A create that
+   * times out may still have been applied (`BackendApiError.mayHaveReachedServer`), so it is not
+   * retried. @defaultValue 30000 (`DEFAULT_TIMEOUT_MS`)
+   */
+  timeoutMs?: number
+  /** Replaces the clock, the jitter and the timeout timer, so tests can check them without waiting. */
   clock?: Partial<RetryClock>
   /**
    * Lets the client start where `window` and `document` exist. Only for tests under jsdom or happy-dom
@@ -34,10 +49,15 @@ export interface BackendClientOptions {
 
 /** Per-call options. */
 export interface BackendRequestOptions {
-  /** Aborts the request and any retry or wait; the call then rejects with the signal's reason. */
+  /**
+   * Aborts the request and any retry or wait; the call then rejects with the signal's reason. An
+   * aborted create (or update, or delete) may still have been applied, if the request had left.
+   */
   signal?: AbortSignal
   /** Overrides the client's retries for this call, field by field. */
   retries?: RetryConfig
+  /** Overrides the client's `timeoutMs` for this call (each attempt); 0 turns it off. */
+  timeoutMs?: number
 }
 
 /** Parameters of `emailAddresses.create`. */
@@ -60,10 +80,32 @@ export interface UpdateEmailAddressParams {
   notifyPrimaryEmailAddressChanged?: boolean | null
 }
 
-/** What `emailAddresses.delete` answers. */
-export interface DeletedEmailAddress {
+/** What a delete answers: Clerk's `DeletedObject`, as the seed SDK and `@clerk/backend` return it. */
+export interface DeletedObject {
+  /** The kind of the deleted resource, e.g. `'email_address'`. */
+  object: string
   id: string
+  /** Set for resources deleted by slug; `null` for email addresses. */
+  slug: string | null
   deleted: boolean
+}
+
+/** Filters of `users.list` and `users.count` (several values of one filter match any of them). */
+export interface UserListParams {
+  /** Users with any of these addresses (at most 100). */
+  emailAddress?: readonly string[]
+  /** Users with these ids (at most 100). */
+  userId?: readonly string[]
+}
+
+/** `users.list` adds paging and order. */
+export interface UserListPageParams extends UserListParams {
+  /** 1 to 500. @defaultValue 10 */
+  limit?: number
+  /** @defaultValue 0 */
+  offset?: number
+  /** e.g. `'-created_at'` (newest first, the default) or `'+created_at'`. */
+  orderBy?: string
 }
 
 /** `client.emailAddresses`: any user's addresses, by id. */
@@ -82,7 +124,17 @@ export interface BackendEmailAddressesApi {
    * Removes an address (`DELETE /v1/email_addresses/{id}`). If a retry follows a lost answer, the first
    * try may already have deleted it: the call then fails with `resource_not_found`.
    */
-  delete(id: string, options?: BackendRequestOptions): Promise<DeletedEmailAddress>
+  delete(id: string, options?: BackendRequestOptions): Promise<DeletedObject>
+}
+
+/** `client.users`: read a user, or find users by address, to check what an email change did. */
+export interface BackendUsersApi {
+  /** One user (`GET /v1/users/{id}`), with every address and the primary id. */
+  get(userId: string, options?: BackendRequestOptions): Promise<User>
+  /** Users matching the filters (`GET /v1/users`), newest first unless `orderBy` says otherwise. */
+  list(params?: UserListPageParams, options?: BackendRequestOptions): Promise<User[]>
+  /** How many users match the filters (`GET /v1/users/count`). */
+  count(params?: UserListParams, options?: BackendRequestOptions): Promise<number>
 }
 
 /** A Backend API client. */
@@ -90,6 +142,7 @@ export interface BackendClient {
   /** The base URL requests go to, ending in `/v1`. */
   readonly baseUrl: string
   readonly emailAddresses: BackendEmailAddressesApi
+  readonly users: BackendUsersApi
 }
 
 /**
@@ -100,6 +153,7 @@ export interface BackendClient {
  * const clerk = createBackendClient({ secretKey: process.env.CLERK_SECRET_KEY! })
  * const address = await clerk.emailAddresses.create({ userId, emailAddress: 'ops@example.com' })
  * await clerk.emailAddresses.update(address.id, { verified: true, primary: true })
+ * const [owner] = await clerk.users.list({ emailAddress: ['ops@example.com'] })
  *
  * @example
  * // End-to-end test set-up: seed a verified primary address, then sign in with it
@@ -115,6 +169,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
   assertNotBrowser(options.dangerouslyAllowBrowser)
   assertSecretKey(options.secretKey)
   const baseUrl = toBaseUrl(options.apiUrl ?? 'https://api.clerk.com')
+  const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   const context: TransportContext = {
     baseUrl,
     secretKey: options.secretKey,
@@ -123,22 +178,25 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     clock: { ...systemClock, ...options.clock },
   }
   const send = async (
-    request: Omit<BackendRequest, 'retries' | 'signal'>,
+    request: Omit<BackendRequest, 'retries' | 'signal' | 'timeoutMs'>,
     callOptions: BackendRequestOptions = {},
   ) =>
     sendBackendRequest(context, {
       ...request,
       retries: resolveRetryConfig(options.retries, callOptions.retries),
+      timeoutMs:
+        callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs),
       signal: callOptions.signal,
     })
-  const path = (id: string) => {
+  const idPath = (base: string, id: string, what: string) => {
     if (typeof id !== 'string' || id === '') {
-      throw new TypeError('The email address id must be a non-empty string (idn_…).')
+      throw new TypeError(`The ${what} id must be a non-empty string.`)
     }
-    return `/email_addresses/${encodeURIComponent(id)}`
+    return `${base}/${encodeURIComponent(id)}`
   }
+  const path = (id: string) => idPath('/email_addresses', id, 'email address (idn_…)')
   const readEmailAddress = ({ status, body }: { status: number; body: unknown }) =>
-    toEmailAddress(parseOrThrow(schemas.emailAddress, body, status))
+    toEmailAddress(parseAnswer(schemas.emailAddress, body, status))
 
   return {
     baseUrl,
@@ -179,11 +237,95 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
           { method: 'DELETE', path: path(id), idempotent: true },
           callOptions,
         )
-        const deleted = parseOrThrow(schemas.deletedObject, answer.body, answer.status)
-        return { id: deleted.id ?? id, deleted: deleted.deleted }
+        const deleted = parseAnswer(schemas.deletedObject, answer.body, answer.status)
+        const extra = answer.body as { object?: unknown; slug?: unknown }
+        return {
+          object: typeof extra.object === 'string' ? extra.object : 'email_address',
+          id: deleted.id ?? id,
+          slug: typeof extra.slug === 'string' ? extra.slug : null,
+          deleted: deleted.deleted,
+        }
+      },
+    },
+    users: {
+      async get(userId, callOptions) {
+        const answer = await send(
+          { method: 'GET', path: idPath('/users', userId, 'user (user_…)'), idempotent: true },
+          callOptions,
+        )
+        return toUser(parseAnswer(schemas.user, answer.body, answer.status))
+      },
+      async list(params = {}, callOptions) {
+        const query = listQuery(params)
+        for (const [name, value] of [
+          ['limit', params.limit],
+          ['offset', params.offset],
+        ] as const) {
+          if (value !== undefined) {
+            query.append(name, String(value))
+          }
+        }
+        if (params.orderBy !== undefined) {
+          query.append('order_by', params.orderBy)
+        }
+        const answer = await send(
+          { method: 'GET', path: withQuery('/users', query), idempotent: true },
+          callOptions,
+        )
+        return parseAnswer(userList, answer.body, answer.status).map(toUser)
+      },
+      async count(params = {}, callOptions) {
+        const answer = await send(
+          { method: 'GET', path: withQuery('/users/count', listQuery(params)), idempotent: true },
+          callOptions,
+        )
+        return parseAnswer(totalCount, answer.body, answer.status).total_count
       },
     },
   }
+}
+
+const userList = z.array(schemas.user)
+const totalCount = z.object({ total_count: z.number() })
+
+/** Parses a 2xx body, or throws `BackendApiError` (`invalid_response`) naming the first bad field. */
+function parseAnswer<T>(schema: z.ZodMiniType<T>, value: unknown, status: number): T {
+  const result = schema.safeParse(value)
+  if (result.success) {
+    return result.data
+  }
+  const issue = result.error.issues[0]
+  const where = issue?.path.length ? issue.path.join('.') : 'body'
+  throw clientFailure(
+    'invalid_response',
+    status,
+    'invalid_response',
+    `Unexpected answer from the Backend API at "${where}".`,
+    { cause: result.error },
+  )
+}
+
+function listQuery(params: UserListParams): URLSearchParams {
+  const query = new URLSearchParams()
+  for (const address of params.emailAddress ?? []) {
+    query.append('email_address', address)
+  }
+  for (const id of params.userId ?? []) {
+    query.append('user_id', id)
+  }
+  return query
+}
+
+function withQuery(path: string, query: URLSearchParams): string {
+  const text = query.toString()
+  return text === '' ? path : `${path}?${text}`
+}
+
+function checkTimeout(value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new TypeError(`timeoutMs must be a number of milliseconds (0 for none), got ${value}.`)
+  }
+  return value
 }
 
 /** `https://api.clerk.com`, `…/`, `…/v1` and `…/v1/` all mean `https://api.clerk.com/v1`. */

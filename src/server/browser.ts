@@ -6,8 +6,8 @@
  */
 import { BROWSER_REFUSAL } from './guard'
 
-export { FapiError, isFapiError } from '../api/fapi-error'
-export { DEFAULT_RETRY_CONFIG } from './retry'
+export { BackendApiError, isBackendApiError } from './errors'
+export { DEFAULT_RETRY_CONFIG, DEFAULT_TIMEOUT_MS } from './retry'
 
 /** Not available in browsers: always throws. Use it from server code only. */
 export function createBackendClient(): never {

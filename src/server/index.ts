@@ -1,25 +1,35 @@
 /**
- * `react-email-addresses/server`: the Backend API email-address operations, for Node and edge code
- * (route handlers, server actions, scripts, test set-up). Never import it into browser code: it holds
- * your secret key, and its `browser` build throws at import.
+ * `react-email-addresses/server`: the Backend API email-address and user operations, for Node and
+ * edge code (route handlers, server actions, scripts, test set-up). Never import it into browser
+ * code: it holds your secret key, and its `browser` build throws at import.
  */
 export {
   type BackendClient,
   type BackendClientOptions,
   type BackendEmailAddressesApi,
   type BackendRequestOptions,
+  type BackendUsersApi,
   type CreateEmailAddressParams,
   createBackendClient,
-  type DeletedEmailAddress,
+  type DeletedObject,
   type UpdateEmailAddressParams,
+  type UserListPageParams,
+  type UserListParams,
 } from './backend-client'
+export {
+  BackendApiError,
+  type BackendApiErrorItem,
+  type BackendApiErrorKind,
+  type BackendClientErrorCode,
+  isBackendApiError,
+} from './errors'
 export {
   type BackoffStrategy,
   DEFAULT_RETRY_CONFIG,
+  DEFAULT_TIMEOUT_MS,
   type ResolvedRetryConfig,
   type RetryClock,
   type RetryConfig,
   type StatusCodePattern,
 } from './retry'
-export { type ClientErrorCode, FapiError, isFapiError } from '../api/fapi-error'
-export type { EmailAddress, FapiErrorItem, IdentificationLink, Verification } from '../api/types'
+export type { EmailAddress, IdentificationLink, User, Verification } from '../api/types'

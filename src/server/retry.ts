@@ -1,8 +1,9 @@
 /**
  * The Backend API client's retry policy, in the terms of Clerk's Speakeasy-generated SDKs (PROTOCOL.md
- * §6.3): a `backoff` strategy, `retryConnectionErrors` and the `statusCodes` to retry. Unlike them, it never
- * repeats a request that is not idempotent (`create`) once the server may have seen it, unless told to:
- * a retried create after a 5xx or a dropped connection can add the address twice.
+ * §6.3, `clerk-backend-api`'s `utils/retries.py`): a `backoff` strategy, `retryConnectionErrors` and
+ * the `statusCodes` to retry. Unlike them, it never repeats a request that is not idempotent
+ * (`create`) once the server may have seen it, unless told to: a retried create after a 5xx, a timeout
+ * or a dropped connection can add the address twice. The README's table lists every difference.
  */
 import { sleep as realSleep } from '../api/retry'
 
@@ -75,6 +76,19 @@ export const DEFAULT_RETRY_CONFIG: Readonly<ResolvedRetryConfig> = Object.freeze
   retryNonIdempotent: false,
 })
 
+/**
+ * How long one attempt may wait for its answer unless told otherwise: 30 s. Clerk's SDKs disagree:
+ * the Go SDK gives a whole request 5 s (`clerk.go`, `defaultHTTPTimeout`), the generated Python SDK
+ * none of its own (httpx's 5 s per connect, read or write), the C# one .NET's 100 s, and
+ * `@clerk/backend` none at all. 5 s turns a slow create that did succeed into an ambiguous failure
+ * too often; none lets a stuck GET hold a request handler forever. The timeout is per attempt, like
+ * the seed's `timeout_ms`; retries have their own limit (`backoff.maxElapsedTimeMs`).
+ * @example
+ * const clerk = createBackendClient({ secretKey, timeoutMs: DEFAULT_TIMEOUT_MS / 3 })
+ * await clerk.users.get(userId, { timeoutMs: 2_000 }) // this call only
+ */
+export const DEFAULT_TIMEOUT_MS = 30_000
+
 /** Merges configs, later ones winning field by field (`backoff` too). */
 export function resolveRetryConfig(...configs: (RetryConfig | undefined)[]): ResolvedRetryConfig {
   let resolved: ResolvedRetryConfig = { ...DEFAULT_RETRY_CONFIG }
@@ -100,6 +114,8 @@ export interface RetryClock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
   /** A number in [0, 1) for the jitter. */
   random(): number
+  /** Calls `fire` after `ms` (a request's timeout), unless the returned function cancels it first. */
+  startTimer(ms: number, fire: () => void): () => void
 }
 
 /** The real clock. */
@@ -107,6 +123,10 @@ export const systemClock: RetryClock = {
   now: () => Date.now(),
   sleep: realSleep,
   random: () => Math.random(),
+  startTimer(ms, fire) {
+    const timer = setTimeout(fire, ms)
+    return () => clearTimeout(timer)
+  },
 }
 
 /** Why an attempt failed, as far as retrying goes. */

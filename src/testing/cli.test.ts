@@ -63,6 +63,8 @@ describe('cli main()', () => {
     [['--host', ''], /--host must not be empty/],
     [['--seed', '/nonexistent/seed.json'], /--seed: cannot read/],
     [['extra'], /positional/],
+    [['--allow-origin', 'https://app.example.com/verify'], /--allow-origin must be an origin/],
+    [['--allow-origin', 'app.example.com'], /--allow-origin must be an origin/],
   ])('rejects %j with exit code 2 and a clear message', async (argv, message) => {
     const { io, err } = capture()
     expect(await main(argv, io)).toBe(2)
@@ -130,5 +132,40 @@ describe('cli main()', () => {
     expect(process.listeners('SIGINT')).toEqual(beforeInt)
     await expect(fetch(`${server.url}/v1/me`)).rejects.toThrow(TypeError)
     expect(out.at(-1)).toBe('Stopped (SIGTERM).')
+  })
+
+  it('--allow-origin (repeatable) adds origins to CORS and to /v1/verify redirects', async () => {
+    const before = process.listeners('SIGTERM')
+    let served: EmulatorServer | null = null
+    const { io } = capture((server) => {
+      served = server
+    })
+    const exit = main(
+      [
+        '--port',
+        '0',
+        '--allow-origin',
+        'https://app.myco.dev',
+        '--allow-origin',
+        'https://Admin.myco.dev/',
+      ],
+      io,
+    )
+    await expect.poll(() => served, { timeout: 5_000 }).not.toBeNull()
+    const server = served as unknown as EmulatorServer
+    try {
+      for (const [origin, status] of [
+        ['https://app.myco.dev', 200],
+        ['https://admin.myco.dev', 200],
+        ['https://other.myco.dev', 400],
+      ] as const) {
+        const res = await fetch(`${server.url}/__emulator/outbox`, { headers: { origin } })
+        expect([origin, res.status]).toEqual([origin, status])
+        expect(res.headers.get('access-control-allow-origin')).toBe(status === 200 ? origin : null)
+      }
+    } finally {
+      process.listeners('SIGTERM').find((l) => !before.includes(l))!('SIGTERM')
+      expect(await exit).toBe(0)
+    }
   })
 })

@@ -17,6 +17,8 @@ export const USAGE = `Usage: react-email-addresses-emulator [options]
   --seed <file.json>  users and instance settings to start from
   --strict            require the __client cookie or __clerk_db_jwt on FAPI calls
   --secret-key <key>  BAPI secret key (default sk_test_emulator)
+  --allow-origin <o>  also accept this origin (CORS, /v1/verify redirects); repeatable.
+                      Loopback origins and reserved test names (*.test) are always accepted
   --help              show this help`
 
 /** Where the CLI writes, and a hook that sees the running server (tests use it). */
@@ -49,6 +51,7 @@ async function parseCli(argv: string[]): Promise<CliConfig> {
       seed: { type: 'string' },
       strict: { type: 'boolean' },
       'secret-key': { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   })
@@ -84,7 +87,33 @@ async function parseCli(argv: string[]): Promise<CliConfig> {
   if (secretKey !== undefined) {
     seed = { ...seed, secretKey }
   }
+  const origins = (values['allow-origin'] ?? []).map(parseOrigin)
+  if (origins.length > 0) {
+    const settings = seed.settings ?? {}
+    seed = {
+      ...seed,
+      settings: { ...settings, allowedOrigins: [...(settings.allowedOrigins ?? []), ...origins] },
+    }
+  }
   return { port, host: values.host ?? '127.0.0.1', seed, help: values.help === true }
+}
+
+/** `--allow-origin` takes an origin: scheme, host and port, nothing after. */
+function parseOrigin(value: string): string {
+  let url: URL | null
+  try {
+    url = new URL(value)
+  } catch {
+    url = null
+  }
+  const bare =
+    url !== null &&
+    /^https?:$/.test(url.protocol) &&
+    url.origin === value.replace(/\/$/, '').toLowerCase()
+  if (!url || !bare) {
+    throw new Error(`--allow-origin must be an origin like https://app.example.com, got "${value}"`)
+  }
+  return url.origin
 }
 
 function waitForSignal(): Promise<string> {

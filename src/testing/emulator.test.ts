@@ -87,17 +87,26 @@ describe.each(TRANSPORTS)('emulator core (%s)', (transport) => {
     expect(viaOverride.body).toMatchObject({ response: { object: 'email_address', deleted: true } })
   })
 
-  it('ignores unknown query parameters, any API version and stray cookies', async () => {
+  it('ignores unknown query parameters and stray cookies', async () => {
     const res = await h.call('GET', '/v1/me', {
-      query: {
-        __clerk_api_version: '2099-01-01',
-        _clerk_js_version: 'x',
-        _clerk_retry_attempt: '2',
-        foo: 'bar',
-      },
+      query: { _clerk_js_version: 'x', _clerk_retry_attempt: '2', foo: 'bar' },
       headers: { cookie: '__session=garbage; __client_uat=0; __clerk_db_jwt_abc=zzz' },
     })
     expect(res.status).toBe(200)
+  })
+
+  it('accepts the versions clerk-js and our clients send, and refuses unknown or doubled ones', async () => {
+    for (const version of ['2026-08-20', '2026-05-12', '2025-04-10']) {
+      const res = await h.call('GET', '/v1/me', { query: { __clerk_api_version: version } })
+      expect(res.status).toBe(200)
+    }
+    const unknown = await h.call('GET', '/v1/me', { query: { __clerk_api_version: '2099-01-01' } })
+    expect([unknown.status, unknown.error.code]).toEqual([400, 'bad_request'])
+    expect(unknown.error.long_message).toMatch(
+      /"2099-01-01" is not a Clerk API version.*2026-08-20/,
+    )
+    const both = await h.call('GET', '/v1/me', { headers: { 'clerk-api-version': '2026-05-12' } })
+    expect([both.status, both.error.long_message]).toEqual([400, expect.stringMatching(/not both/)])
   })
 
   it('sends CORS headers on 2xx, 4xx and 5xx, and answers preflights with 204', async () => {
@@ -128,7 +137,7 @@ describe.each(TRANSPORTS)('emulator core (%s)', (transport) => {
   })
 
   it('answers every error as ClerkErrors JSON with meta.client and a trace id', async () => {
-    const res = await h.call('GET', '/v1/nowhere')
+    const res = await h.call('GET', '/v1/client/nowhere')
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toContain('application/json')
     expect(res.body).toMatchObject({ errors: [{ code: 'resource_not_found' }] })

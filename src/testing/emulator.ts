@@ -2,6 +2,7 @@
  * The emulator core: in-memory state plus a framework-agnostic `fetch(Request): Promise<Response>`
  * that serves FAPI, BAPI and the control routes. The HTTP server and the msw handlers both wrap it.
  */
+import { DEFAULT_API_VERSION, readApiVersion } from './api-version'
 import { createClock, type EmulatorClock } from './clock'
 import { DroppedConnectionError, faultError, type PendingFault, takeFault } from './faults'
 import {
@@ -9,12 +10,15 @@ import {
   type Ctx,
   corsHeaders,
   type EmulatorControls,
+  isAllowedOrigin,
+  originRefused,
   preflightHeaders,
   type Reply,
 } from './http'
 import { newTraceId } from './ids'
 import { match, type Route } from './router'
-import { bapiRoutes } from './routes/bapi'
+import { authorizeBapi, bapiRoutes } from './routes/bapi'
+import { bapiUserRoutes } from './routes/bapi-users'
 import { controlRoutes } from './routes/control'
 import { controlSessionRoutes } from './routes/control-sessions'
 import { fapiClientRoutes } from './routes/fapi-client'
@@ -24,10 +28,18 @@ import { clientJSON, type View } from './serialize'
 import { buildState } from './state'
 import type { EmulatorSeed, EmulatorState, FaultSpec, OutboxMessage } from './types'
 
+/** The largest request body the emulator reads, in bytes, unless told otherwise: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576
+
 /** Options of `createFapiEmulator`: a seed, plus `now` to start a frozen clock at a fixed time. */
 export interface EmulatorOptions extends EmulatorSeed {
   /** Freeze the clock at this epoch-ms time (moved only by `clock.advance`). Default: real time. */
   now?: number
+  /**
+   * Bodies larger than this answer 413 with a `ClerkErrors` envelope, unread (the HTTP server stops
+   * reading them too). @defaultValue 1 MiB (`DEFAULT_MAX_BODY_BYTES`)
+   */
+  maxBodyBytes?: number
 }
 
 /** The ids of the default client's signed-in session. */
@@ -54,6 +66,8 @@ export interface FapiEmulator {
   injectFault(fault: FaultSpec): void
   /** Marks the signed-in session as freshly reverified. */
   reverify(): void
+  /** The body limit in bytes (`EmulatorOptions.maxBodyBytes`); the HTTP server applies it too. */
+  readonly maxBodyBytes: number
 }
 
 const ROUTES: Route[] = [
@@ -61,6 +75,7 @@ const ROUTES: Route[] = [
   ...fapiClientRoutes,
   ...fapiSessionRoutes,
   ...bapiRoutes,
+  ...bapiUserRoutes,
   ...controlRoutes,
   ...controlSessionRoutes,
 ]
@@ -71,6 +86,14 @@ function splitPath(pathname: string): { prefix: string; path: string } {
   const prefix = at > 0 ? pathname.slice(0, at) : ''
   const rest = at > 0 ? pathname.slice(at) : pathname
   return { prefix, path: rest.length > 1 ? rest.replace(/\/+$/, '') : rest }
+}
+
+/** The Frontend API's route families; every other `/v1/*` path belongs to the Backend API. */
+const FAPI_PATH = /^\/v1\/(?:me|client|environment|dev_browser|verify)(?:\/|$)/
+
+/** Whether `path` is a Backend API path: its key is checked before routing, its errors carry no client. */
+function isBapiPath(path: string): boolean {
+  return (path === '/v1' || path.startsWith('/v1/')) && !FAPI_PATH.test(path)
 }
 
 function errorReply(error: unknown, ctx: Ctx, bapi: boolean): Reply {
@@ -86,13 +109,51 @@ function errorReply(error: unknown, ctx: Ctx, bapi: boolean): Reply {
             detail: error instanceof Error ? error.message : String(error),
           },
         )
+  const errors = [api.toJSON()]
+  if (bapi) {
+    // The Backend API has no client: `meta.client` is a Frontend API field.
+    return {
+      status: api.status,
+      headers: api.headers,
+      body: { errors, clerk_trace_id: newTraceId() },
+    }
+  }
   // clerk-js applies `meta.client` even on errors (PROTOCOL §1.9), so send the updated client.
   const client = ctx.client ? clientJSON(ctx.view, ctx.client) : null
   return {
     status: api.status,
     headers: api.headers,
-    body: { errors: [api.toJSON()], meta: bapi ? {} : { client }, clerk_trace_id: newTraceId() },
+    body: { errors, meta: { client }, clerk_trace_id: newTraceId() },
   }
+}
+
+/** A request refused before it reached a route (origin, size, version): an envelope, no client. */
+function refusal(error: ApiError, request: Request, bapi: boolean, allowed: boolean): Response {
+  const body = { errors: [error.toJSON()], ...(bapi ? {} : { meta: { client: null } }) }
+  const reply = {
+    status: error.status,
+    headers: error.headers,
+    body: { ...body, clerk_trace_id: newTraceId() },
+  }
+  return toResponse(reply, request, [], allowed)
+}
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError(
+    413,
+    'request_body_invalid',
+    'Request body too large',
+    `The request body is larger than the emulator accepts (${limit} bytes).`,
+  )
+}
+
+/** Reads the body as text, or `null` when it is larger than `limit` bytes. */
+async function readBodyText(request: Request, limit: number): Promise<string | null> {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) {
+    return ''
+  }
+  const bytes = await request.arrayBuffer()
+  return bytes.byteLength > limit ? null : new TextDecoder().decode(bytes)
 }
 
 /** What a fault answers instead of the route (`null`: a delay only, the route's answer goes out). */
@@ -106,7 +167,7 @@ async function answerFault(fault: FaultSpec, ctx: Ctx, bapi: boolean): Promise<R
   if (fault.body !== undefined) {
     const type = fault.contentType ?? 'text/html; charset=utf-8'
     const reply = { status: fault.status ?? 200, text: { type, content: fault.body } }
-    return toResponse(reply, ctx.request, [])
+    return toResponse(reply, ctx.request, [], true)
   }
   if (fault.status) {
     // A gateway's or a crashed server's answer: no client snapshot rides along.
@@ -114,13 +175,14 @@ async function answerFault(fault: FaultSpec, ctx: Ctx, bapi: boolean): Promise<R
       errorReply(faultError(fault), { ...ctx, client: null }, bapi),
       ctx.request,
       [],
+      true,
     )
   }
   return null
 }
 
-function toResponse(reply: Reply, request: Request, cookies: string[]): Response {
-  const headers = new Headers(corsHeaders(request))
+function toResponse(reply: Reply, request: Request, cookies: string[], allowed: boolean): Response {
+  const headers = new Headers(corsHeaders(request, allowed))
   for (const [name, value] of Object.entries(reply.headers ?? {})) {
     headers.set(name, value)
   }
@@ -140,7 +202,7 @@ function toResponse(reply: Reply, request: Request, cookies: string[]): Response
  * const res = await emulator.fetch(new Request('http://fapi.test/v1/me'))
  */
 export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator {
-  const { now: start, ...initialSeed } = options
+  const { now: start, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, ...initialSeed } = options
   const clock = createClock(start)
   let state: EmulatorState = buildState(initialSeed, clock.now())
   let faults: PendingFault[] = []
@@ -167,12 +229,23 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
 
   async function serve(request: Request): Promise<Response> {
     const url = new URL(request.url)
-    if (request.method === 'OPTIONS') {
-      return new Response(null, { status: 204, headers: preflightHeaders(request) })
-    }
     const override = request.method === 'POST' ? url.searchParams.get('_method') : null
     const method = (override ?? request.method).toUpperCase()
     const { prefix, path } = splitPath(url.pathname)
+    const bapi = isBapiPath(path)
+    // The origin comes first, on every route: a page the instance does not accept learns nothing and
+    // changes nothing, preflight included.
+    const origin = request.headers.get('origin')
+    if (origin !== null && !isAllowedOrigin(state, origin, url.origin)) {
+      return refusal(originRefused(origin), request, bapi, false)
+    }
+    if (request.method === 'OPTIONS') {
+      return new Response(null, { status: 204, headers: preflightHeaders(request) })
+    }
+    const declared = Number(request.headers.get('content-length') ?? '0')
+    if (declared > maxBodyBytes) {
+      return refusal(tooLarge(maxBodyBytes), request, bapi, true)
+    }
     const view: View = { state, now: clock.now(), base: `${url.origin}${prefix}` }
     const ctx: Ctx = {
       request,
@@ -185,8 +258,8 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
       controls,
       client: null,
       setCookies: [],
+      apiVersion: DEFAULT_API_VERSION,
     }
-    const bapi = path.startsWith('/v1/email_addresses')
     const fault = path.startsWith('/__emulator')
       ? null
       : takeFault(faults, [request.method.toUpperCase(), method], path)
@@ -198,7 +271,19 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
     }
     let reply: Reply
     try {
-      ctx.body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+      const body = await readBodyText(request, maxBodyBytes)
+      if (body === null) {
+        return refusal(tooLarge(maxBodyBytes), request, bapi, true)
+      }
+      ctx.body = body
+      if (bapi) {
+        // The key before anything else, as Clerk's Backend API does: without it, even an unknown
+        // path is 401, so a probe learns nothing about which routes exist.
+        authorizeBapi(ctx)
+      }
+      if (path.startsWith('/v1')) {
+        ctx.apiVersion = readApiVersion(request, url, state.settings.apiVersions)
+      }
       const found = match(ROUTES, method, path)
       if (!found.route) {
         throw found.pathKnown
@@ -206,9 +291,14 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
               405,
               'method_not_allowed',
               'Method not allowed',
-              `${method} is not allowed on ${path}.`,
+              `${method} is not allowed on ${path.slice(0, 200)}.`,
             )
-          : new ApiError(404, 'resource_not_found', 'not found', `No route for ${method} ${path}.`)
+          : new ApiError(
+              404,
+              'resource_not_found',
+              'not found',
+              `No route for ${method} ${path.slice(0, 200)}.`,
+            )
       }
       reply = found.route.handler(ctx, found.params)
     } catch (error) {
@@ -221,7 +311,7 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
         return faulted
       }
     }
-    return toResponse(reply, request, ctx.setCookies)
+    return toResponse(reply, request, ctx.setCookies, true)
   }
 
   return {
@@ -251,5 +341,6 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
         session.reverifiedAt = clock.now()
       }
     },
+    maxBodyBytes,
   }
 }

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { createFapiEmulator } from './emulator'
 import { startEmulatorServer } from './http-server'
@@ -58,4 +59,92 @@ describe('startEmulatorServer', () => {
     await expect(startEmulatorServer({ port })).rejects.toThrow(/EADDRINUSE/)
     await first.close()
   })
+
+  it.each([
+    ['a malformed Host', 'exa mple:80'],
+    ['a Host with a path', 'localhost/evil'],
+    ['a foreign name pointed at this machine (DNS rebinding)', 'attacker.com:4010'],
+  ])('answers %s with 400 host_invalid', async (_name, host) => {
+    const server = await startEmulatorServer()
+    try {
+      const raw = await rawRequest(
+        server.url,
+        `GET /__emulator/outbox HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+      )
+      expect(raw).toMatch(/^HTTP\/1\.1 400 /)
+      expect(JSON.parse(raw.slice(raw.indexOf('{'), raw.lastIndexOf('}') + 1)).errors[0].code).toBe(
+        'host_invalid',
+      )
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('accepts loopback and reserved names as Host', async () => {
+    const server = await startEmulatorServer()
+    try {
+      for (const host of ['localhost:4010', '127.0.0.1', '[::1]:4010', 'fapi.test']) {
+        const raw = await rawRequest(
+          server.url,
+          `GET /v1/environment HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+        )
+        expect(raw).toMatch(/^HTTP\/1\.1 200 /)
+      }
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('answers a URL past Node’s header limit (a huge id) with a ClerkErrors envelope', async () => {
+    const server = await startEmulatorServer()
+    try {
+      const res = await fetch(`${server.url}/v1/me/email_addresses/idn_${'x'.repeat(20_000)}`)
+      expect(res.status).toBe(431)
+      const body = (await res.json()) as { errors: { code: string }[]; clerk_trace_id: string }
+      expect(body.errors[0]?.code).toBe('malformed_request_parameters')
+      expect(body.clerk_trace_id).toMatch(/^[0-9a-f]{32}$/)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('answers 413 to a body over the limit without reading the rest, then closes', async () => {
+    const emulator = createFapiEmulator({ maxBodyBytes: 1024 })
+    const server = await startEmulatorServer({ emulator })
+    try {
+      // Announced too large: answered before a byte of the body is sent.
+      const announced = await rawRequest(
+        server.url,
+        'POST /v1/me/email_addresses HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-length: 5000000\r\n\r\n',
+      )
+      expect(announced).toMatch(/^HTTP\/1\.1 413 /)
+      expect(announced).toContain('request_body_invalid')
+      // Chunked, with no length: refused once it passes the limit.
+      const res = await fetch(`${server.url}/v1/me/email_addresses`, {
+        method: 'POST',
+        body: new Blob(['x'.repeat(4096)]).stream(),
+        duplex: 'half',
+      } as RequestInit)
+      expect(res.status).toBe(413)
+      expect(emulator.outbox).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
 })
+
+/** Sends `text` as is and resolves with everything the server wrote before it closed the socket. */
+function rawRequest(url: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(text))
+    let received = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => {
+      received += chunk
+    })
+    // Every request here says `Connection: close` (or is refused), so the server ends the socket.
+    socket.on('close', () => resolve(received))
+    socket.on('error', reject)
+  })
+}

@@ -1,11 +1,16 @@
 /**
  * The emulator as a real HTTP server (node:http), for browsers, Playwright and other processes.
  * Binds 127.0.0.1 unless told otherwise; a drop fault destroys the socket like a real network error.
+ * It is a tool on a developer's machine, so it also guards what a browser could be tricked into: a
+ * `Host` that is not a name of this machine (DNS rebinding) is 400 `host_invalid`, bodies over the
+ * emulator's limit are 413 unread, and requests Node cannot parse get a `ClerkErrors` envelope too.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { createFapiEmulator, type FapiEmulator } from './emulator'
 import { DroppedConnectionError } from './faults'
+import { isLoopbackHost, isReservedHost } from './http'
+import { newTraceId } from './ids'
 
 /** Options of `startEmulatorServer`. */
 export interface EmulatorServerOptions {
@@ -26,12 +31,69 @@ export interface EmulatorServer {
   close(): Promise<void>
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+/** A `ClerkErrors` body, for answers the server gives before the emulator sees the request. */
+function envelope(code: string, short: string, long: string): string {
+  return JSON.stringify({
+    errors: [{ code, message: short, long_message: long, meta: {} }],
+    clerk_trace_id: newTraceId(),
+  })
+}
+
+function answer(res: ServerResponse, status: number, body: string, close = false) {
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    ...(close ? { connection: 'close' } : {}),
+  })
+  res.end(body)
+}
+
+/** The body, or `null` once it passes `limit` bytes: then reading stops, and the rest is never read. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        req.off('data', onData)
+        req.pause()
+        resolve(null)
+        return
+      }
+      chunks.push(chunk)
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('error', reject)
+  })
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]'])
+
+/**
+ * The `Host` as a URL base, or `null` when it is malformed or names another machine. Bound to a
+ * loopback interface (the default), only this machine's names, reserved test names and the bound
+ * host are accepted, so a page whose own name an attacker pointed at 127.0.0.1 cannot reach it.
+ */
+function hostBase(raw: string | undefined, fallback: string, bound: string): string | null {
+  const host = raw ?? fallback
+  let url: URL
+  try {
+    url = new URL(`http://${host}`)
+  } catch {
+    return null
   }
-  return Buffer.concat(chunks)
+  const extra = url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== ''
+  if (extra || /\s/.test(host)) {
+    return null
+  }
+  const name = url.hostname.replace(/^\[|\]$/g, '')
+  const exposed = WILDCARD_HOSTS.has(bound)
+  const ours = name === bound.replace(/^\[|\]$/g, '')
+  return exposed || ours || isLoopbackHost(name) || isReservedHost(name)
+    ? `http://${url.host}`
+    : null
 }
 
 function toRequest(req: IncomingMessage, body: Buffer, base: string): Request {
@@ -45,7 +107,7 @@ function toRequest(req: IncomingMessage, body: Buffer, base: string): Request {
       headers.set(name, value)
     }
   }
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? base}`)
+  const url = new URL(req.url ?? '/', base)
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   return new Request(url, {
     method: req.method,
@@ -58,9 +120,43 @@ async function handle(
   emulator: FapiEmulator,
   req: IncomingMessage,
   res: ServerResponse,
-  base: string,
+  fallback: string,
+  bound: string,
 ) {
-  const body = await readBody(req)
+  const socket = req.socket
+  const base = hostBase(req.headers.host, fallback, bound)
+  if (base === null) {
+    answer(
+      res,
+      400,
+      envelope(
+        'host_invalid',
+        'Invalid host',
+        'The Host header is malformed or is not a name of this machine. Reach the emulator as ' +
+          'localhost or 127.0.0.1, or bind it to 0.0.0.0 with --host to serve other names.',
+      ),
+    )
+    req.resume()
+    return
+  }
+  const limit = emulator.maxBodyBytes
+  const body =
+    Number(req.headers['content-length'] ?? '0') > limit ? null : await readBody(req, limit)
+  if (body === null) {
+    // Answer at once and close: reading the rest of a huge body only to throw it away helps no one.
+    answer(
+      res,
+      413,
+      envelope(
+        'request_body_invalid',
+        'Request body too large',
+        `The request body is larger than the emulator accepts (${limit} bytes).`,
+      ),
+      true,
+    )
+    res.on('finish', () => socket.destroy())
+    return
+  }
   let response: Response
   try {
     response = await emulator.fetch(toRequest(req, body, base))
@@ -97,7 +193,7 @@ export function startEmulatorServer(options: EmulatorServerOptions = {}): Promis
   const host = options.host ?? '127.0.0.1'
   let base = host
   const server = createServer((req, res) => {
-    handle(emulator, req, res, base).catch(() => {
+    handle(emulator, req, res, base, host).catch(() => {
       // Only reached if the socket broke mid-answer; the emulator itself turns errors into JSON.
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' })
@@ -108,6 +204,26 @@ export function startEmulatorServer(options: EmulatorServerOptions = {}): Promis
         res.destroy()
       }
     })
+  })
+  // Requests Node cannot parse (a URL or headers past its 16 KB limit, say a huge id; a broken request
+  // line) get an envelope too, instead of Node's bare status line.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) {
+      socket.destroy()
+      return
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+    const body = envelope(
+      'malformed_request_parameters',
+      'Malformed request parameters',
+      tooLarge
+        ? 'The request line or headers are larger than the emulator accepts (16 KB).'
+        : 'The request could not be parsed.',
+    )
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    socket.end(
+      `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    )
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)

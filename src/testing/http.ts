@@ -1,6 +1,6 @@
 /**
  * The emulator's request context, its own body and cookie parsing (never the client's: DESIGN.md,
- * layers), the `ApiError` every rule throws, and the CORS headers of PROTOCOL §1.11.
+ * layers), the `ApiError` every rule throws, and the origin policy and CORS headers of PROTOCOL §1.11.
  */
 import type { ClerkErrorJSON } from '../api/wire-types'
 import type { EmulatorClock } from './clock'
@@ -39,6 +39,8 @@ export interface Ctx {
   /** The client this request acts for, once identity has been resolved (rides in `meta.client`). */
   client: ClientRecord | null
   setCookies: string[]
+  /** The Clerk API version the request asked for (`api-version.ts`), or the default. */
+  apiVersion: string
 }
 
 /**
@@ -163,21 +165,104 @@ export function readCookie(request: Request, name: string): string | null {
 
 const EXPOSED = 'Retry-After, Clerk-Db-Jwt, Authorization, x-country'
 
-/** CORS headers for every response: the exact origin echoed, credentials allowed (PROTOCOL §1.11). */
-export function corsHeaders(request: Request): Record<string, string> {
+/**
+ * Names that only ever point at this machine: `localhost` and its subdomains (RFC 6761), 127.0.0.0/8
+ * and `::1`.
+ * @example isLoopbackHost('127.0.0.1') // true
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127(?:\.\d{1,3}){3}$/.test(host)
+  )
+}
+
+/**
+ * Names reserved for testing and documentation, which no public web site can have (RFC 2606, RFC
+ * 6761): `*.test`, `*.example`, `*.invalid`, and `example.com`, `.net`, `.org` with their subdomains.
+ * Tests and stories use them for fake app and FAPI origins.
+ */
+export function isReservedHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '')
+  return (
+    /(?:^|\.)(?:test|example|invalid)$/.test(host) || /(?:^|\.)example\.(?:com|net|org)$/.test(host)
+  )
+}
+
+/** An origin as compared: `scheme://host[:port]` for http(s), else the value lower-cased. */
+export function normalizeOrigin(value: string): string {
+  const trimmed = value.trim()
+  try {
+    const url = new URL(trimmed)
+    if (url.protocol === 'http:' || url.protocol === 'https:') {
+      return url.origin
+    }
+  } catch {
+    // Not a URL: compared as written.
+  }
+  return trimmed.toLowerCase().replace(/\/+$/, '')
+}
+
+/**
+ * Whether the instance accepts `origin` (an `Origin` header, or a redirect target's origin): a loopback
+ * or reserved http(s) origin, one of `settings.allowedOrigins` (Clerk's `allowed_origins`), or `own`,
+ * the emulator's own origin. Any other page open in the developer's browser is refused, so it can
+ * neither read the outbox's codes nor drive the control routes.
+ */
+export function isAllowedOrigin(state: EmulatorState, origin: string, own?: string): boolean {
+  const wanted = normalizeOrigin(origin)
+  if (own !== undefined && wanted === normalizeOrigin(own)) {
+    return true
+  }
+  if (state.settings.allowedOrigins.some((allowed) => normalizeOrigin(allowed) === wanted)) {
+    return true
+  }
+  try {
+    const url = new URL(wanted)
+    const web = url.protocol === 'http:' || url.protocol === 'https:'
+    return web && (isLoopbackHost(url.hostname) || isReservedHost(url.hostname))
+  } catch {
+    return false
+  }
+}
+
+/** 400 `origin_invalid` (Clerk FAPI's code for an origin it does not accept), with the way out. */
+export function originRefused(origin: string): ApiError {
+  return new ApiError(
+    400,
+    'origin_invalid',
+    'Invalid HTTP Origin header',
+    `The origin ${origin.slice(0, 200)} is not allowed. The emulator accepts loopback origins ` +
+      '(localhost, 127.0.0.1, [::1]) and reserved test names (*.test, *.example, example.com); add ' +
+      'others with --allow-origin or settings.allowedOrigins.',
+  )
+}
+
+/**
+ * CORS headers for every response: the exact origin echoed, credentials allowed (PROTOCOL §1.11), but
+ * only for an origin the instance allows (`isAllowedOrigin`); others get no `Access-Control-Allow-*`,
+ * so the browser hides the answer from them.
+ */
+export function corsHeaders(request: Request, allowed = true): Record<string, string> {
   const origin = request.headers.get('origin')
   const headers: Record<string, string> = {
     Vary: 'Origin',
     'Access-Control-Expose-Headers': EXPOSED,
   }
-  if (origin) {
+  if (origin && allowed) {
     headers['Access-Control-Allow-Origin'] = origin
     headers['Access-Control-Allow-Credentials'] = 'true'
   }
   return headers
 }
 
-/** The answer to an `OPTIONS` preflight. */
+/** The answer to an `OPTIONS` preflight from an allowed origin. */
 export function preflightHeaders(request: Request): Record<string, string> {
   return {
     ...corsHeaders(request),

@@ -9,7 +9,7 @@ import { DroppedConnectionError } from './faults'
 
 // Only the emulator's own route families, so an app's other `/v1/...` calls pass through untouched.
 const EMULATED_PATH =
-  /\/(?:v1\/(?:me|client|environment|dev_browser|verify|email_addresses)(?:[/?]|$)|__emulator\/)/
+  /\/(?:v1\/(?:me|client|environment|dev_browser|verify|email_addresses|users)(?:[/?]|$)|__emulator\/)/
 
 /** Options of `createEmulatorHandlers`. */
 export interface EmulatorHandlerOptions {

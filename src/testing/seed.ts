@@ -18,6 +18,8 @@ const LIST_SETTINGS = [
   'reverificationRequired',
   'ssoDomains',
   'blockedDomains',
+  'allowedOrigins',
+  'apiVersions',
 ] as const
 
 /** `Stubs.Identification.Link.type` in Clerk's FAPI spec. */

@@ -127,12 +127,35 @@ export function userJSON(view: View, user: UserRecord): UserJSON {
     has_image: false,
     primary_email_address_id: user.primaryEmailAddressId,
     ...USER_FIELDS_NOT_EMULATED,
+    unsafe_metadata: user.unsafeMetadata,
     email_addresses: emails.map((e) => emailJSON(view, e)),
     last_sign_in_at: user.createdAt,
     last_active_at: user.updatedAt,
     created_at: user.createdAt,
     updated_at: user.updatedAt,
   }
+}
+
+/**
+ * The Backend API's `User` (SPEC-B `User`, which allows no extra fields): the Frontend one plus the
+ * fields only a secret key may read, each with the value a fresh user has.
+ * @example bapiUserJSON(view, user).private_metadata // {}
+ */
+export function bapiUserJSON(view: View, user: UserRecord): UserJSON {
+  return {
+    ...userJSON(view, user),
+    private_metadata: {},
+    locale: null,
+    deprovisioned: false,
+    create_organizations_limit: null,
+    password_last_updated_at: null,
+    bypass_client_trust: false,
+  }
+}
+
+/** BAPI `TotalCount` (the answer of the `…/count` endpoints). */
+export function totalCountJSON(count: number): { object: 'total_count'; total_count: number } {
+  return { object: 'total_count', total_count: count }
 }
 
 function base64url(text: string): string {

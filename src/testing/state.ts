@@ -28,6 +28,8 @@ export const DEFAULT_SETTINGS: InstanceSettings = {
   ssoDomains: [],
   blockedDomains: [],
   maxUnverified: 5,
+  allowedOrigins: [],
+  apiVersions: [],
 }
 
 /** The default BAPI secret key. */
@@ -56,6 +58,7 @@ function addSeedUser(state: EmulatorState, seed: SeedUser, now: number): UserRec
     lastName: seed.last_name ?? null,
     username: seed.username ?? null,
     primaryEmailAddressId: null,
+    unsafeMetadata: {},
     createdAt: now,
     updatedAt: now,
   }

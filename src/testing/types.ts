@@ -36,6 +36,19 @@ export interface InstanceSettings {
   blockedDomains: string[]
   /** Maximum unverified addresses per user before create answers 400. Default 5. */
   maxUnverified: number
+  /**
+   * Origins the instance accepts besides loopback ones and reserved test names (`*.test`,
+   * `*.example`, `example.com`), like Clerk's `allowed_origins`: for CORS (an `Origin` it does not
+   * accept gets 400 `origin_invalid` and no CORS headers, on every route, `/__emulator/*` included)
+   * and for where `GET /v1/verify` may redirect. The CLI's `--allow-origin` adds to it. Default none.
+   * @example settings: { allowedOrigins: ['https://staging.myapp.dev'] }
+   */
+  allowedOrigins: string[]
+  /**
+   * Clerk API versions to accept beyond those the emulator knows (`KNOWN_API_VERSIONS`), for an SDK
+   * newer than the emulator; they answer like the newest known one. Default none.
+   */
+  apiVersions: string[]
 }
 
 /**
@@ -102,6 +115,13 @@ export interface FaultSpec {
   status?: number
   code?: string
   delayMs?: number
+  /**
+   * Destroys the connection instead of answering, as a network failure would. With `times: 1` a
+   * browser may not show it: Chromium silently sends a request again when a kept-alive connection
+   * it reused closes before any answer byte, so the retry gets the real answer and the page sees
+   * success. To make a browser see the failure, use `times: 2` (or more), or `afterCommit` with a
+   * `status`.
+   */
   drop?: boolean
   /** Seconds for a `Retry-After` header on the error. @defaultValue 1 for status 429, else none */
   retryAfter?: number
@@ -152,6 +172,8 @@ export interface UserRecord {
   lastName: string | null
   username: string | null
   primaryEmailAddressId: string | null
+  /** Set by `PATCH /v1/me` on API versions before 2026-05-12 (`api-version.ts`); else `{}`. */
+  unsafeMetadata: Record<string, unknown>
   createdAt: number
   updatedAt: number
 }

@@ -4,6 +4,7 @@
  */
 import Ajv, { type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
+import bapiUser from './schemas/bapi-user.schema.json'
 import client from './schemas/client.schema.json'
 import clerkErrors from './schemas/clerk-errors.schema.json'
 import deletedObject from './schemas/deleted-object.schema.json'
@@ -13,7 +14,15 @@ import verification from './schemas/verification.schema.json'
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })
 addFormats(ajv)
-for (const schema of [verification, emailAddress, user, client, clerkErrors, deletedObject]) {
+for (const schema of [
+  verification,
+  emailAddress,
+  user,
+  bapiUser,
+  client,
+  clerkErrors,
+  deletedObject,
+]) {
   ajv.addSchema(schema)
 }
 
@@ -37,6 +46,14 @@ export const shapes = {
   EmailAddress: { $ref: `${BASE}email-address.json` },
   EmailAddressList: { type: 'array', items: { $ref: `${BASE}email-address.json` } },
   User: { $ref: `${BASE}user.json` },
+  BapiUser: { $ref: `${BASE}bapi-user.json` },
+  BapiUserList: { type: 'array', items: { $ref: `${BASE}bapi-user.json` } },
+  TotalCount: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['object', 'total_count'],
+    properties: { object: { const: 'total_count' }, total_count: { type: 'integer', minimum: 0 } },
+  },
   Client: { $ref: `${BASE}client.json` },
   Session: { $ref: `${BASE}client.json#/definitions/Session` },
   Token: { $ref: `${BASE}client.json#/definitions/Token` },

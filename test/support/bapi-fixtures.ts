@@ -3,7 +3,7 @@
  * `DeletedObject`, `ClerkErrors`). Written by hand so the tests do not depend on the emulator.
  */
 import { expect } from 'vitest'
-import { FapiError } from '../../src/api/fapi-error'
+import { BackendApiError } from '../../src/server/errors'
 import type { Reply } from './wire-server'
 
 export const SECRET_KEY = 'sk_test_0123456789abcdefghijklmnopqrstuvwxyzABCD'
@@ -55,12 +55,12 @@ export function bapiError(
   }
 }
 
-/** Awaits `promise`, expects it to reject with a `FapiError`, and returns that error. */
-export async function fapiFailure(promise: Promise<unknown>): Promise<FapiError> {
+/** Awaits `promise`, expects it to reject with a `BackendApiError`, and returns that error. */
+export async function backendFailure(promise: Promise<unknown>): Promise<BackendApiError> {
   const reason = await promise.then(
     () => new Error('expected a failure'),
     (error: unknown) => error,
   )
-  expect(reason).toBeInstanceOf(FapiError)
-  return reason as FapiError
+  expect(reason).toBeInstanceOf(BackendApiError)
+  return reason as BackendApiError
 }

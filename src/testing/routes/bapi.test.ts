@@ -107,8 +107,8 @@ describe.each(TRANSPORTS)('BAPI email addresses (%s)', (transport) => {
     }
     const res = await bapi(h, 'POST', '/v1/email_addresses', { json: body })
     expect([res.status, res.error.code, res.error.meta?.param_name]).toEqual([status, code, param])
-    expect(res.body).toMatchObject({ meta: {} })
-    expect(res.body).not.toHaveProperty('meta.client')
+    // A Backend API envelope: errors and a trace id, no `meta` (its `client` is a Frontend API field).
+    expect(Object.keys(res.body as object).sort()).toEqual(['clerk_trace_id', 'errors'])
   })
 
   it('rejects a body that is not a JSON object', async () => {
@@ -124,10 +124,47 @@ describe.each(TRANSPORTS)('BAPI email addresses (%s)', (transport) => {
     [undefined, 'authorization_header_format_invalid'],
     ['sk_test_emulator', 'authorization_header_format_invalid'],
     ['Bearer sk_test_wrong', 'authentication_invalid'],
-  ])('answers 401 for Authorization %j', async (header, code) => {
+  ])('answers 401 for Authorization %j, on known and unknown paths alike', async (header, code) => {
     const headers: Record<string, string> = header === undefined ? {} : { authorization: header }
-    const res = await h.call('GET', '/v1/email_addresses/idn_x', { headers })
-    expect([res.status, res.error.code]).toEqual([401, code])
+    for (const path of [
+      '/v1/email_addresses/idn_x',
+      '/v1/organizations',
+      '/v1/users/x/ban',
+      '/v1',
+    ]) {
+      const res = await h.call('GET', path, { headers })
+      expect([path, res.status, res.error.code]).toEqual([path, 401, code])
+    }
+  })
+
+  it('answers an unknown path with a valid key 404, in a Backend API envelope', async () => {
+    const res = await bapi(h, 'GET', '/v1/organizations')
+    expect([res.status, res.error.code]).toEqual([404, 'resource_not_found'])
+    expect(Object.keys(res.body as object).sort()).toEqual(['clerk_trace_id', 'errors'])
+  })
+
+  it('names the Backend API field (primary) when update makes an unverified address primary', async () => {
+    const userId = h.emulator.signedIn.userId
+    const created = await bapi<EmailAddressJSON>(h, 'POST', '/v1/email_addresses', {
+      json: { user_id: userId, email_address: 'unverified@example.com' },
+    })
+    const id = created.body.id
+    for (const json of [{ primary: true }, { primary: true, verified: false }]) {
+      const res = await bapi(h, 'PATCH', `/v1/email_addresses/${id}`, { json })
+      expect([res.status, res.error.code, res.error.meta?.param_name]).toEqual([
+        422,
+        'form_param_value_invalid',
+        'primary',
+      ])
+    }
+    // Refused means unchanged: the address stays unverified and the primary stays where it was.
+    const me = await h.call<{ response: UserJSON }>('GET', '/v1/me')
+    expect(me.body.response.primary_email_address_id).not.toBe(id)
+    expect(me.body.response.email_addresses.find((e) => e.id === id)?.verification).toBeNull()
+    const both = await bapi<EmailAddressJSON>(h, 'PATCH', `/v1/email_addresses/${id}`, {
+      json: { primary: true, verified: true },
+    })
+    expect(both.status).toBe(200)
   })
 })
 

@@ -1,6 +1,7 @@
 /**
  * BAPI `/v1/email_addresses*` (PROTOCOL §6): JSON bodies, `Authorization: Bearer <secret key>`,
  * bare resources, and the same `ClerkErrors` shape. Admin calls skip the instance's restrictions.
+ * The emulator checks the key (`authorizeBapi`) before it routes, so a wrong key is 401 everywhere.
  */
 import { ApiError, type Ctx, notFound, paramInvalid, paramMissing, parseJsonObject } from '../http'
 import type { Route } from '../router'
@@ -18,8 +19,14 @@ const CREATE_KEYS = [
   'notify_primary_email_address_changed',
 ]
 const UPDATE_KEYS = ['verified', 'primary', 'notify_primary_email_address_changed']
+const ONLY_VERIFIED_PRIMARY = 'Only a verified email address can be primary.'
 
-function authorize(ctx: Ctx) {
+/**
+ * Checks `Authorization: Bearer <secret key>`: 401 `authorization_header_format_invalid` without a
+ * bearer token, 401 `authentication_invalid` for another key (Clerk BAPI's codes, PROTOCOL §6.2).
+ * @example authorizeBapi(ctx) // throws ApiError(401, …) unless the key matches
+ */
+export function authorizeBapi(ctx: Ctx): void {
   const header = ctx.request.headers.get('authorization') ?? ''
   const found = /^Bearer (\S+)$/.exec(header)
   if (!found) {
@@ -41,7 +48,6 @@ function authorize(ctx: Ctx) {
 }
 
 function body(ctx: Ctx, allowed: string[]): Record<string, unknown> {
-  authorize(ctx)
   const json = parseJsonObject(ctx.body)
   for (const key of Object.keys(json)) {
     if (!allowed.includes(key)) {
@@ -66,7 +72,6 @@ function body(ctx: Ctx, allowed: string[]): Record<string, unknown> {
 }
 
 function findEmail(ctx: Ctx, id: string) {
-  authorize(ctx)
   const email = ctx.state.emails.get(id)
   const user = email ? ctx.state.users.get(email.userId) : undefined
   if (!email || !user) {
@@ -92,7 +97,7 @@ export const bapiRoutes: Route[] = [
     const address = validateNewAddress(ctx.state, user, value, 'bapi')
     const verified = json.verified === true
     if (json.primary === true && !verified) {
-      throw paramInvalid('primary', 'Only a verified email address can be primary.')
+      throw paramInvalid('primary', ONLY_VERIFIED_PRIMARY)
     }
     const email = addAddress(
       ctx.state,
@@ -114,6 +119,12 @@ export const bapiRoutes: Route[] = [
   route('PATCH', '/v1/email_addresses/:id', (ctx, [id = '']) => {
     const { email, user } = findEmail(ctx, id)
     const json = body(ctx, UPDATE_KEYS)
+    const verified = json.verified === true || (json.verified !== false && isVerified(email))
+    // The Backend API names its own field (`primary`), as create does, not FAPI's
+    // `primary_email_address_id`; checked before anything changes, so a refused update changes nothing.
+    if (json.primary === true && !verified) {
+      throw paramInvalid('primary', ONLY_VERIFIED_PRIMARY)
+    }
     if (json.verified === true && !isVerified(email)) {
       email.verification = adminVerification('verified')
     } else if (json.verified === false) {

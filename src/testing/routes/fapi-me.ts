@@ -2,6 +2,7 @@
  * FAPI `/v1/me` and `/v1/me/email_addresses*` (PROTOCOL §2.1): each resolves the caller, applies
  * the rules, and answers `{ response, client }` (the list alone answers a bare array).
  */
+import { METADATA_ENDPOINTS_SINCE, versionAtLeast } from '../api-version'
 import { ApiError, parseForm } from '../http'
 import type { Route } from '../router'
 import { route } from '../router'
@@ -25,6 +26,26 @@ const EDITABLE_NAMES = {
   username: 'username',
 } as const
 
+/** `unsafe_metadata` as older API versions take it: a JSON object (empty means `{}`). */
+function parseMetadata(raw: string | null): Record<string, unknown> {
+  let value: unknown
+  try {
+    value = raw === null ? {} : JSON.parse(raw)
+  } catch {
+    value = null
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ApiError(
+      422,
+      'form_param_format_invalid',
+      'is invalid',
+      'unsafe_metadata must be a JSON object.',
+      { param_name: 'unsafe_metadata' },
+    )
+  }
+  return value as Record<string, unknown>
+}
+
 /** The `/v1/me…` routes. */
 export const fapiMeRoutes: Route[] = [
   route('GET', '/v1/me', (ctx) => {
@@ -35,7 +56,11 @@ export const fapiMeRoutes: Route[] = [
   route('PATCH', '/v1/me', (ctx) => {
     const { client, session, user } = resolveCaller(ctx)
     const form = parseForm(ctx)
-    if (form.has('unsafe_metadata')) {
+    if (form.has('unsafe_metadata') && !versionAtLeast(ctx.apiVersion, METADATA_ENDPOINTS_SINCE)) {
+      // Older API versions still set the metadata here (api-version.ts).
+      user.unsafeMetadata = parseMetadata(form.get('unsafe_metadata') ?? null)
+      user.updatedAt = ctx.view.now
+    } else if (form.has('unsafe_metadata')) {
       // Rejected since 2026-05-12: metadata has its own endpoint (PROTOCOL §2.2, set primary).
       throw new ApiError(
         422,

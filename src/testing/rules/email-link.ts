@@ -2,7 +2,7 @@
  * The landing side of email links (`GET /v1/verify?token=`, PROTOCOL §5.4) and of the emulated
  * enterprise IdP (`GET /__emulator/sso?token=`, §5.5): mark the address verified, then 303 back.
  */
-import { ApiError, type Ctx, readCookie } from '../http'
+import { ApiError, type Ctx, isAllowedOrigin, readCookie } from '../http'
 import type { LinkTokenRecord } from '../types'
 import { markVerified } from './attempt'
 
@@ -23,6 +23,20 @@ export function followLink(ctx: Ctx, token: string | null, kind: LinkTokenRecord
   if (!email || !v || !user || v.linkToken !== token) {
     throw tokenError('verification_link_token_invalid', 'This verification link is invalid.')
   }
+  const target = new URL(v.redirectUrl ?? `${ctx.view.base}/__emulator/inbox`)
+  // Like Clerk's allowed origins: a redirect elsewhere is refused before anything changes, so an
+  // app's wrong redirect URL shows up here, with the link still usable once it is fixed.
+  if (!isAllowedOrigin(state, target.origin, ctx.url.origin)) {
+    throw new ApiError(
+      400,
+      'form_param_value_invalid',
+      'is invalid',
+      `This link redirects to ${target.origin}, which is not an allowed origin of this instance. ` +
+        'Pass a redirect URL on an allowed origin when preparing the verification, or allow this ' +
+        'one with --allow-origin or settings.allowedOrigins.',
+      { param_name: 'redirect_url' },
+    )
+  }
   if (v.status !== 'verified') {
     if (v.status === 'expired' || (v.expireAt !== null && ctx.view.now > v.expireAt)) {
       v.status = 'expired'
@@ -32,7 +46,6 @@ export function followLink(ctx: Ctx, token: string | null, kind: LinkTokenRecord
     v.verifiedAtClient = clientId && state.clients.has(clientId) ? clientId : null
     markVerified(user, email, v, ctx.view.now)
   }
-  const target = new URL(v.redirectUrl ?? `${ctx.view.base}/__emulator/inbox`)
   target.searchParams.set('__clerk_status', 'verified')
   return target.href
 }
