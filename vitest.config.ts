@@ -17,6 +17,8 @@ export default defineConfig({
             'src/api/**/*.test.ts',
             'src/hooks/**/*.test.ts',
             'src/components/**/*.test.ts',
+            // Server rendering: components in Node, where there is no window or document.
+            'src/**/*.ssr.test.tsx',
             'src/localization/**/*.test.ts',
             'src/testing/**/*.test.ts',
             'src/server/**/*.test.ts',
@@ -31,6 +33,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/hooks/**/*.test.tsx', 'src/components/**/*.test.tsx'],
+          exclude: ['**/*.ssr.test.tsx', '**/node_modules/**'],
           setupFiles: ['test/support/dom-setup.ts'],
           // Generous under load (2 cores running every project at once); a test's own waits stay short.
           testTimeout: 20_000,

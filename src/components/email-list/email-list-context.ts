@@ -13,8 +13,8 @@ export interface EmailListContextValue {
   announce(message: string, options?: { alert?: boolean }): void
   /** Moves focus to the list itself (a removed row's buttons are gone). */
   focusList(): void
-  /** Moves focus to a row, once it has rendered. */
-  focusRow(id: string): void
+  /** Moves focus to a row, if it is still on `from` (or nowhere): never away from where the user went. */
+  focusRow(id: string, from?: Element): void
   /** Rows register their element, so focus can find them without ids in the document. */
   registerRow(id: string, element: HTMLElement | null): void
   /** A pointer gesture on a row's action: keep the rows where they are until the pointer leaves. */

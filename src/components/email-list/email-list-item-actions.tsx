@@ -93,10 +93,7 @@ export const EmailListItemMakePrimary = forwardRef<HTMLButtonElement, ButtonProp
     )
     const announceFailure = useFailureAnnouncer(address.emailAddress)
     const setPrimary = useSetPrimaryEmailAddress({
-      onSuccess: () => {
-        list.announce(t.actions.madePrimary(address.emailAddress))
-        list.focusRow(address.id)
-      },
+      onSuccess: () => list.announce(t.actions.madePrimary(address.emailAddress)),
       onError: announceFailure,
     })
     const pendingHere = (state & ROW.primaryPendingHere) !== 0
@@ -112,10 +109,16 @@ export const EmailListItemMakePrimary = forwardRef<HTMLButtonElement, ButtonProp
         {...props}
         // A pointer gesture: the rows stay where they are until the pointer leaves the list.
         onPointerDown={composeEventHandlers(onPointerDown, list.holdOrder)}
-        onClick={composeEventHandlers(onClick, () => {
-          if (!unavailable) {
-            setPrimary.mutate({ id: address.id })
+        onClick={composeEventHandlers(onClick, (event) => {
+          if (unavailable) {
+            return
           }
+          const button = event.currentTarget
+          setPrimary.mutate(
+            { id: address.id },
+            // Focus follows the change to its row, unless the user has moved on meanwhile.
+            { onSuccess: () => list.focusRow(address.id, button) },
+          )
         })}
       >
         {children ?? t.actions.makePrimary}

@@ -67,7 +67,12 @@ export const EmailList = forwardRef<HTMLElement, EmailListProps>(function EmailL
       announce: (message, options = {}) =>
         setAnnouncement({ message, alert: options.alert ?? false }),
       focusList: () => section.current?.focus(),
-      focusRow: (id) => rows.get(id)?.focus(),
+      focusRow: (id, from) => {
+        const active = document.activeElement
+        if (!from || active === from || active === null || active === document.body) {
+          rows.get(id)?.focus()
+        }
+      },
       registerRow: (id, element) => {
         if (element) {
           rows.set(id, element)
