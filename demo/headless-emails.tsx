@@ -1,19 +1,27 @@
 /**
- * The headless path: the same account data and add → verify lifecycle as `EmailAddressManager`, with
- * markup of our own, built only from `useEmailAddresses` and `useAddEmailAddressFlow`.
+ * The headless path: the same account data and lifecycle as `EmailAddressManager`, with markup of our
+ * own, built only from the hooks. Make primary and remove show in the render of the click, as they do
+ * in `EmailList`: the optimistic change lives in the hooks.
  */
 import { type FormEvent, useId, useState } from 'react'
 import {
   errorMessage,
   useAddEmailAddressFlow,
+  useDeleteEmailAddress,
   useEmailAddresses,
   useLocalization,
+  useSetPrimaryEmailAddress,
 } from 'react-email-addresses'
 
 export function HeadlessEmails() {
   const { data, isPending, error } = useEmailAddresses()
   const t = useLocalization() // the library's strings, including one message per FAPI error code
   const flow = useAddEmailAddressFlow()
+  const [failure, setFailure] = useState('')
+  const report = (error: Parameters<typeof errorMessage>[1]) =>
+    setFailure(errorMessage(t, error) ?? '')
+  const remove = useDeleteEmailAddress({ onError: report })
+  const setPrimary = useSetPrimaryEmailAddress({ onError: report })
   const [email, setEmail] = useState('')
   const [code, setCode] = useState('')
   const emailId = useId()
@@ -36,13 +44,35 @@ export function HeadlessEmails() {
         <p role="alert">Could not load your addresses: {errorMessage(t, error)}</p>
       ) : (
         <ul aria-label="Your email addresses (hooks)">
-          {data.emailAddresses.map((address) => (
-            <li key={address.id}>
-              {address.emailAddress}
-              {address.id === data.primaryEmailAddressId ? ' · primary' : ''}
-              {address.verification?.status === 'verified' ? ' · verified' : ' · not verified'}
-            </li>
-          ))}
+          {data.emailAddresses.map((address) => {
+            const primary = address.id === data.primaryEmailAddressId
+            const verified = address.verification?.status === 'verified'
+            return (
+              <li key={address.id}>
+                {address.emailAddress}
+                {primary ? ' · primary' : ''}
+                {verified ? ' · verified' : ' · not verified'}{' '}
+                {verified && !primary && (
+                  <button
+                    type="button"
+                    aria-label={`Make primary ${address.emailAddress}`}
+                    onClick={() => setPrimary.mutate({ id: address.id })}
+                  >
+                    Make primary
+                  </button>
+                )}{' '}
+                {data.emailAddresses.length > 1 && (
+                  <button
+                    type="button"
+                    aria-label={`Remove ${address.emailAddress}`}
+                    onClick={() => remove.mutate({ id: address.id })}
+                  >
+                    Remove
+                  </button>
+                )}
+              </li>
+            )
+          })}
         </ul>
       )}
 
@@ -92,7 +122,7 @@ export function HeadlessEmails() {
           </button>
         </p>
       )}
-      <p role="alert">{errorMessage(t, flow.error?.errors[0] ?? flow.error)}</p>
+      <p role="alert">{errorMessage(t, flow.error?.errors[0] ?? flow.error) ?? failure}</p>
     </div>
   )
 }

@@ -134,7 +134,7 @@ test('clerk-js and our hooks stay in step through the whole lifecycle, then sign
   await tabTo(page, page.getByRole('link', { name: 'Our provider' }))
   await page.keyboard.press('Enter')
   await expect(ui.headless.getByRole('listitem')).toHaveText([
-    `${NEW} · primary · verified`,
-    `${FROM_CLERK} · not verified`,
+    `${NEW} · primary · verified Remove`,
+    `${FROM_CLERK} · not verified Remove`,
   ])
 })

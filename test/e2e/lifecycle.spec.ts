@@ -124,11 +124,28 @@ test('the panel built from the hooks runs the same lifecycle, and the component 
     'jane.hooks@example.com is verified. Add another',
   )
   await expect(panel.getByRole('listitem')).toHaveText([
-    'jane@example.com · primary · verified',
-    'jane.hooks@example.com · verified',
+    'jane@example.com · primary · verified Remove',
+    'jane.hooks@example.com · verified Make primary Remove',
   ])
   // One cache: the drop-in list shows it too, verified.
   await expect(ui.badges('jane.hooks@example.com')).toHaveText(['Verified'])
   expect((await emulator.email('jane.hooks@example.com')).verification?.status).toBe('verified')
   await checkpoint(page, 'hooks-verified')
+
+  // Make primary and remove from the panel: the hooks' optimistic change, then the server's answer.
+  await tabTo(page, panel.getByRole('button', { name: 'Make primary jane.hooks@example.com' }))
+  await page.keyboard.press('Enter')
+  await expect(ui.badges('jane.hooks@example.com')).toHaveText(['Primary', 'Verified'])
+  await expect
+    .poll(async () => (await emulator.me()).primary_email_address_id)
+    .toBe((await emulator.email('jane.hooks@example.com')).id)
+  await tabTo(page, panel.getByRole('button', { name: 'Remove jane@example.com' }))
+  await page.keyboard.press('Enter')
+  await expect(panel.getByRole('listitem')).toHaveText([
+    'jane.hooks@example.com · primary · verified',
+  ])
+  await expect(ui.rows).toHaveCount(1)
+  await expect
+    .poll(async () => (await emulator.me()).email_addresses.map((e) => e.email_address))
+    .toEqual(['jane.hooks@example.com'])
 })

@@ -30,8 +30,7 @@ export function watchLatency(
     )
   const changed = () => {
     const row = rowFor()
-    // A hidden row is gone for the person looking at it (EmailListItem hides itself on confirm).
-    return change === 'removed' ? !row || row.hidden : row?.hasAttribute('data-primary') === true
+    return change === 'removed' ? !row : row?.hasAttribute('data-primary') === true
   }
   return new Promise((resolve, reject) => {
     let clickAt = -1

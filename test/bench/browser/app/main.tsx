@@ -3,7 +3,7 @@
  * `scripts/bench.mjs` in Chromium against the emulator's HTTP server (`?fapi=`, `?sid=`). `?mode=`
  * picks a scene; each scene puts what the runner calls on `window.bench`.
  */
-import { notifyManager, QueryClient } from '@tanstack/react-query'
+import { QueryClient } from '@tanstack/react-query'
 import { memo, Profiler, type ReactNode, StrictMode, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
@@ -32,12 +32,6 @@ const params = new URLSearchParams(window.location.search)
 const mode = params.get('mode') ?? ''
 const fapi = params.get('fapi') ?? ''
 const sessionId = params.get('sid') ?? ''
-
-// A variant for the latency figure: TanStack notifies subscribers in a microtask instead of its
-// default setTimeout(0), to show how much of the click → change time that batching costs.
-if (params.get('scheduler') === 'microtask') {
-  notifyManager.setScheduler(queueMicrotask)
-}
 
 const client = createFapiClient({ proxyUrl: fapi, getSessionId: () => sessionId })
 const bench: Record<string, unknown> = { commits, resetCommits }
@@ -101,6 +95,32 @@ function ProfiledList() {
         <EmailListItems>{(address) => <ProfiledRow address={address} />}</EmailListItems>
       </EmailList>
     </Profiler>
+  )
+}
+
+/** The same rows built on the hooks alone, as the demo's headless panel does: no confirmation step. */
+function HeadlessRows() {
+  const { data } = useEmailAddresses()
+  const remove = useDeleteEmailAddress()
+  const setPrimary = useSetPrimaryEmailAddress()
+  return (
+    <ul>
+      {data?.emailAddresses.map((address) => (
+        <li
+          key={address.id}
+          data-headless-row=""
+          data-primary={address.id === data.primaryEmailAddressId ? '' : undefined}
+        >
+          {address.emailAddress}{' '}
+          <button type="button" onClick={() => setPrimary.mutate({ id: address.id })}>
+            Hooks primary {address.emailAddress}
+          </button>
+          <button type="button" onClick={() => remove.mutate({ id: address.id })}>
+            Hooks remove {address.emailAddress}
+          </button>
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -212,6 +232,7 @@ const scenes: Record<string, () => ReactNode> = {
   list: () => (
     <Provider queryClient={listQueryClient}>
       <ProfiledList />
+      <HeadlessRows />
       <Baseline />
     </Provider>
   ),
