@@ -30,7 +30,7 @@ const api = [
   'isFapiError',
   'parsePublishableKey',
   'EmailAddressesProvider',
-  'useEmailAddressesContext',
+  'useFapiClient',
   'emailAddressKeys',
   'emailAddressQueries',
   'scopeOf',

@@ -88,10 +88,7 @@ export type { AddEmailFormProps } from './components/add-email-form'
 export {
   AddEmailForm,
   AddEmailFormCancel,
-  AddEmailFormError,
-  AddEmailFormField,
   AddEmailFormInput,
-  AddEmailFormLabel,
   AddEmailFormSubmit,
   AddEmailFormSuggestion,
   suggestEmailFix,
@@ -100,10 +97,6 @@ export type { VerifyCodeInputCodeProps, VerifyCodeInputProps } from './component
 export {
   VerifyCodeInput,
   VerifyCodeInputCode,
-  VerifyCodeInputDescription,
-  VerifyCodeInputError,
-  VerifyCodeInputField,
-  VerifyCodeInputLabel,
   VerifyCodeInputResend,
   VerifyCodeInputSubmit,
 } from './components/verify-code-input'
@@ -134,13 +127,14 @@ export type { ButtonProps } from './components/ui/button'
 export { Button } from './components/ui/button'
 export type { CodeFieldProps, CodeFieldSlotProps } from './components/ui/code-field'
 export { CodeField, CodeFieldGroup, CodeFieldSlot, normalizeCode } from './components/ui/code-field'
-export type { FieldControlProps, FieldProps } from './components/ui/field'
+export type { FieldControlProps, FieldDefaults, FieldProps } from './components/ui/field'
 export {
   Field,
   FieldControl,
   FieldDescription,
   FieldError,
   FieldLabel,
+  FieldScope,
 } from './components/ui/field'
 
 export { enUS } from './localization/en-us'

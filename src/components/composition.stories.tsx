@@ -20,14 +20,8 @@ import {
 } from './email-list'
 import { Button } from './ui/button'
 import { CodeFieldGroup, CodeFieldSlot } from './ui/code-field'
-import {
-  VerifyCodeInput,
-  VerifyCodeInputCode,
-  VerifyCodeInputError,
-  VerifyCodeInputField,
-  VerifyCodeInputLabel,
-  VerifyCodeInputSubmit,
-} from './verify-code-input'
+import { FieldError, FieldLabel } from './ui/field'
+import { VerifyCodeInput, VerifyCodeInputCode, VerifyCodeInputSubmit } from './verify-code-input'
 
 /**
  * How an app builds its own UI from the parts and the hooks: the compound components take their
@@ -102,23 +96,21 @@ export const ControlledCode: Story = {
     return (
       <>
         <VerifyCodeInput emailAddressId={NEW_ID} value={code} onValueChange={setCode}>
-          <VerifyCodeInputField>
-            <VerifyCodeInputLabel>Code from the email</VerifyCodeInputLabel>
-            <VerifyCodeInputCode>
-              <CodeFieldGroup>
-                {[0, 1, 2].map((index) => (
-                  <CodeFieldSlot key={index} index={index} />
-                ))}
-              </CodeFieldGroup>
-              <span aria-hidden="true">–</span>
-              <CodeFieldGroup>
-                {[3, 4, 5].map((index) => (
-                  <CodeFieldSlot key={index} index={index} />
-                ))}
-              </CodeFieldGroup>
-            </VerifyCodeInputCode>
-            <VerifyCodeInputError />
-          </VerifyCodeInputField>
+          <FieldLabel>Code from the email</FieldLabel>
+          <VerifyCodeInputCode>
+            <CodeFieldGroup>
+              {[0, 1, 2].map((index) => (
+                <CodeFieldSlot key={index} index={index} />
+              ))}
+            </CodeFieldGroup>
+            <span aria-hidden="true">–</span>
+            <CodeFieldGroup>
+              {[3, 4, 5].map((index) => (
+                <CodeFieldSlot key={index} index={index} />
+              ))}
+            </CodeFieldGroup>
+          </VerifyCodeInputCode>
+          <FieldError />
           <VerifyCodeInputSubmit />
         </VerifyCodeInput>
         <p>

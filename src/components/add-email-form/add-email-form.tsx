@@ -6,7 +6,6 @@ import {
   forwardRef,
   type HTMLAttributes,
   type InputHTMLAttributes,
-  type LabelHTMLAttributes,
   type ReactNode,
   useMemo,
 } from 'react'
@@ -19,7 +18,7 @@ import { errorMessage } from '../../localization/localization'
 import { useLocalization } from '../../localization/localization-provider'
 import { Button, type ButtonProps } from '../ui/button'
 import { composeEventHandlers, createPartContext, useComposedRefs } from '../ui/compose'
-import { Field, FieldControl, FieldError, FieldLabel } from '../ui/field'
+import { FieldControl, FieldError, FieldLabel, FieldScope } from '../ui/field'
 import { emailAddressSchema } from './email-address-schema'
 import { suggestEmailFix } from './suggest-email'
 
@@ -55,7 +54,11 @@ export interface AddEmailFormProps extends Omit<
   defaultValue?: string
   /** Told every change of the address the user makes. */
   onValueChange?: (value: string) => void
-  /** The parts. @defaultValue `AddEmailFormField`, `AddEmailFormSuggestion`, then the buttons */
+  /**
+   * The parts: `FieldLabel`, `AddEmailFormInput`, `FieldDescription`, `FieldError`,
+   * `AddEmailFormSuggestion`, `AddEmailFormSubmit`, `AddEmailFormCancel`, in any layout.
+   * @defaultValue all of them but the description
+   */
   children?: ReactNode
 }
 
@@ -71,13 +74,12 @@ export interface AddEmailFormProps extends Omit<
  * @example
  * <AddEmailForm onSuccess={(address) => prepare.mutate({ id: address.id, strategy: 'email_code' })} />
  *
- * // Your own layout:
+ * // Your own layout. The form owns one field, so the generic `Field` parts work inside it and show
+ * // its label and error unless given their own:
  * <AddEmailForm onSuccess={onAdded} onCancel={close}>
- *   <AddEmailFormField>
- *     <AddEmailFormLabel>Work email</AddEmailFormLabel>
- *     <AddEmailFormInput className="input" />
- *     <AddEmailFormError />
- *   </AddEmailFormField>
+ *   <FieldLabel>Work email</FieldLabel>
+ *   <AddEmailFormInput className="input" />
+ *   <FieldError />
  *   <AddEmailFormSubmit>Add</AddEmailFormSubmit>
  * </AddEmailForm>
  */
@@ -124,67 +126,35 @@ export const AddEmailForm = forwardRef<HTMLFormElement, AddEmailFormProps>(funct
     onCancel,
   }
   const rootMessage = form.formState.errors.root?.server?.message
+  const fieldMessage = form.formState.errors.emailAddress?.message
   return (
     <AddEmailProvider value={state}>
       <form ref={ref} data-slot="rea-add-email-form" noValidate {...props} onSubmit={submit}>
-        {children ?? (
-          <>
-            <AddEmailFormField />
-            <AddEmailFormSuggestion />
-            <div data-slot="rea-add-email-form-actions">
-              <AddEmailFormSubmit />
-              {onCancel && <AddEmailFormCancel />}
-            </div>
-          </>
-        )}
+        <FieldScope
+          invalid={Boolean(fieldMessage)}
+          label={t.addEmailForm.label}
+          error={fieldMessage}
+        >
+          {children ?? (
+            <>
+              <div data-slot="rea-field" data-invalid={fieldMessage ? '' : undefined}>
+                <FieldLabel />
+                <AddEmailFormInput />
+                <FieldError />
+              </div>
+              <AddEmailFormSuggestion />
+              <div data-slot="rea-add-email-form-actions">
+                <AddEmailFormSubmit />
+                {onCancel && <AddEmailFormCancel />}
+              </div>
+            </>
+          )}
+        </FieldScope>
         <p data-slot="rea-add-email-form-error" role="alert" hidden={!rootMessage}>
           {rootMessage}
         </p>
       </form>
     </AddEmailProvider>
-  )
-})
-
-/**
- * The address's field, as a `Field` (`<div>`) wired to its error: label, input and error unless you
- * give its parts.
- *
- * @example
- * <AddEmailFormField className="grid gap-1" />
- */
-export const AddEmailFormField = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
-  function AddEmailFormField({ children, ...props }, ref) {
-    const { form } = useAddEmail('AddEmailFormField')
-    return (
-      <Field ref={ref} invalid={Boolean(form.formState.errors.emailAddress)} {...props}>
-        {children ?? (
-          <>
-            <AddEmailFormLabel />
-            <AddEmailFormInput />
-            <AddEmailFormError />
-          </>
-        )}
-      </Field>
-    )
-  },
-)
-
-/**
- * The address's `<label>` ("Email address").
- *
- * @example
- * <AddEmailFormLabel>Work email</AddEmailFormLabel>
- */
-export const AddEmailFormLabel = forwardRef<
-  HTMLLabelElement,
-  LabelHTMLAttributes<HTMLLabelElement>
->(function AddEmailFormLabel({ children, ...props }, ref) {
-  const t = useLocalization()
-  useAddEmail('AddEmailFormLabel')
-  return (
-    <FieldLabel ref={ref} {...props}>
-      {children ?? t.addEmailForm.label}
-    </FieldLabel>
   )
 })
 
@@ -221,24 +191,6 @@ export const AddEmailFormInput = forwardRef<
         })}
       />
     </FieldControl>
-  )
-})
-
-/**
- * The address's error, as the field's `FieldError` (format, length, taken, blocked, …).
- *
- * @example
- * <AddEmailFormError className="text-destructive" />
- */
-export const AddEmailFormError = forwardRef<
-  HTMLParagraphElement,
-  HTMLAttributes<HTMLParagraphElement>
->(function AddEmailFormError(props, ref) {
-  const { form } = useAddEmail('AddEmailFormError')
-  return (
-    <FieldError ref={ref} {...props}>
-      {form.formState.errors.emailAddress?.message}
-    </FieldError>
   )
 })
 

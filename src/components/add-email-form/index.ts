@@ -1,10 +1,7 @@
 export {
   AddEmailForm,
   AddEmailFormCancel,
-  AddEmailFormError,
-  AddEmailFormField,
   AddEmailFormInput,
-  AddEmailFormLabel,
   type AddEmailFormProps,
   AddEmailFormSubmit,
   AddEmailFormSuggestion,

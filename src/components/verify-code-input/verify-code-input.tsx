@@ -4,8 +4,6 @@ import {
   type FormEvent,
   type FormHTMLAttributes,
   forwardRef,
-  type HTMLAttributes,
-  type LabelHTMLAttributes,
   type ReactNode,
   useEffect,
   useRef,
@@ -21,7 +19,7 @@ import { PrepareVerificationButton, PrepareVerification } from '../prepare-verif
 import { Button, type ButtonProps } from '../ui/button'
 import { CodeField, type CodeFieldProps } from '../ui/code-field'
 import { composeEventHandlers, createPartContext, useComposedRefs } from '../ui/compose'
-import { Field, FieldControl, FieldDescription, FieldError, FieldLabel } from '../ui/field'
+import { FieldControl, FieldDescription, FieldError, FieldLabel, FieldScope } from '../ui/field'
 
 /** Errors after which the code cannot work any more: a new one must be sent first. */
 const NEEDS_NEW_CODE = new Set([
@@ -68,7 +66,10 @@ export interface VerifyCodeInputProps extends Omit<
   defaultValue?: string
   /** Told every change of the code, as the digits the input keeps. */
   onValueChange?: (value: string) => void
-  /** The parts. @defaultValue `VerifyCodeInputField`, then `VerifyCodeInputSubmit` and `VerifyCodeInputResend` */
+  /**
+   * The parts: `FieldLabel`, `VerifyCodeInputCode`, `FieldDescription`, `FieldError`,
+   * `VerifyCodeInputSubmit`, `VerifyCodeInputResend`, in any layout. @defaultValue all of them
+   */
   children?: ReactNode
 }
 
@@ -86,16 +87,15 @@ export interface VerifyCodeInputProps extends Omit<
  * @example
  * <VerifyCodeInput emailAddressId={id} onVerified={() => setStep('done')} />
  *
- * // Your own layout, two groups of three boxes:
+ * // Your own layout, two groups of three boxes. The form owns one field, so the generic `Field`
+ * // parts work inside it and show its label, description and error unless given their own:
  * <VerifyCodeInput emailAddressId={id} value={code} onValueChange={setCode}>
- *   <VerifyCodeInputField>
- *     <VerifyCodeInputLabel>Code</VerifyCodeInputLabel>
- *     <VerifyCodeInputCode>
- *       <CodeFieldGroup>{[0, 1, 2].map((i) => <CodeFieldSlot key={i} index={i} />)}</CodeFieldGroup>
- *       <CodeFieldGroup>{[3, 4, 5].map((i) => <CodeFieldSlot key={i} index={i} />)}</CodeFieldGroup>
- *     </VerifyCodeInputCode>
- *     <VerifyCodeInputError />
- *   </VerifyCodeInputField>
+ *   <FieldLabel>Code</FieldLabel>
+ *   <VerifyCodeInputCode>
+ *     <CodeFieldGroup>{[0, 1, 2].map((i) => <CodeFieldSlot key={i} index={i} />)}</CodeFieldGroup>
+ *     <CodeFieldGroup>{[3, 4, 5].map((i) => <CodeFieldSlot key={i} index={i} />)}</CodeFieldGroup>
+ *   </VerifyCodeInputCode>
+ *   <FieldError />
  *   <VerifyCodeInputSubmit />
  * </VerifyCodeInput>
  */
@@ -204,15 +204,27 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
           {...props}
           onSubmit={submit}
         >
-          {children ?? (
-            <>
-              <VerifyCodeInputField />
-              <div data-slot="rea-verify-code-input-actions">
-                <VerifyCodeInputSubmit />
-                <VerifyCodeInputResend />
-              </div>
-            </>
-          )}
+          <FieldScope
+            invalid={Boolean(error)}
+            label={t.verifyCode.label}
+            description={address ? t.verifyCode.description(address.emailAddress) : undefined}
+            error={error}
+          >
+            {children ?? (
+              <>
+                <div data-slot="rea-field" data-invalid={error ? '' : undefined}>
+                  <FieldLabel />
+                  <VerifyCodeInputCode />
+                  <FieldDescription />
+                  <FieldError />
+                </div>
+                <div data-slot="rea-verify-code-input-actions">
+                  <VerifyCodeInputSubmit />
+                  <VerifyCodeInputResend />
+                </div>
+              </>
+            )}
+          </FieldScope>
           <p data-slot="rea-verify-code-input-status" role="status">
             {attempt.isSuccess && address ? t.verifyCode.verified(address.emailAddress) : ''}
           </p>
@@ -221,72 +233,6 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
     )
   },
 )
-
-/**
- * The code's field, as a `Field` (`<div>`) wired to the error: label, code, description and error
- * unless you give its parts.
- *
- * @example
- * <VerifyCodeInputField className="grid gap-1" />
- */
-export const VerifyCodeInputField = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
-  function VerifyCodeInputField({ children, ...props }, ref) {
-    const { error } = useVerifyCode('VerifyCodeInputField')
-    return (
-      <Field ref={ref} invalid={Boolean(error)} {...props}>
-        {children ?? (
-          <>
-            <VerifyCodeInputLabel />
-            <VerifyCodeInputCode />
-            <VerifyCodeInputDescription />
-            <VerifyCodeInputError />
-          </>
-        )}
-      </Field>
-    )
-  },
-)
-
-/**
- * The code's `<label>` ("Verification code").
- *
- * @example
- * <VerifyCodeInputLabel>Code from the email</VerifyCodeInputLabel>
- */
-export const VerifyCodeInputLabel = forwardRef<
-  HTMLLabelElement,
-  LabelHTMLAttributes<HTMLLabelElement>
->(function VerifyCodeInputLabel({ children, ...props }, ref) {
-  const t = useLocalization()
-  useVerifyCode('VerifyCodeInputLabel')
-  return (
-    <FieldLabel ref={ref} {...props}>
-      {children ?? t.verifyCode.label}
-    </FieldLabel>
-  )
-})
-
-/**
- * Where the code was sent, as the field's description (nothing until the address is known).
- *
- * @example
- * <VerifyCodeInputDescription className="text-sm" />
- */
-export const VerifyCodeInputDescription = forwardRef<
-  HTMLParagraphElement,
-  HTMLAttributes<HTMLParagraphElement>
->(function VerifyCodeInputDescription({ children, ...props }, ref) {
-  const t = useLocalization()
-  const { address } = useVerifyCode('VerifyCodeInputDescription')
-  if (!address && children === undefined) {
-    return null
-  }
-  return (
-    <FieldDescription ref={ref} {...props}>
-      {children ?? (address ? t.verifyCode.description(address.emailAddress) : null)}
-    </FieldDescription>
-  )
-})
 
 /** Props of `VerifyCodeInputCode`: the input's props, and its boxes as children. */
 export type VerifyCodeInputCodeProps = Omit<
@@ -332,24 +278,6 @@ export const VerifyCodeInputCode = forwardRef<HTMLInputElement, VerifyCodeInputC
     )
   },
 )
-
-/**
- * The code's error, as the field's `FieldError` (wrong, incomplete, expired, exhausted).
- *
- * @example
- * <VerifyCodeInputError className="text-destructive" />
- */
-export const VerifyCodeInputError = forwardRef<
-  HTMLParagraphElement,
-  HTMLAttributes<HTMLParagraphElement>
->(function VerifyCodeInputError(props, ref) {
-  const { error } = useVerifyCode('VerifyCodeInputError')
-  return (
-    <FieldError ref={ref} {...props}>
-      {error}
-    </FieldError>
-  )
-})
 
 /**
  * The form's submit `Button` ("Verify"), unavailable while checking, after success, and after a

@@ -6,6 +6,7 @@ import {
   type HTMLAttributes,
   type LabelHTMLAttributes,
   type ReactElement,
+  type ReactNode,
   useCallback,
   useId,
   useMemo,
@@ -13,7 +14,7 @@ import {
 } from 'react'
 import { createPartContext, useComposedRefs } from '../compose'
 
-interface FieldContextValue {
+interface FieldContextValue extends FieldDefaults {
   controlId: string
   descriptionId: string | undefined
   errorId: string | undefined
@@ -22,7 +23,46 @@ interface FieldContextValue {
   registerError(element: HTMLElement | null): void
 }
 
+/** What a field's parts show when they are given no children (set by the components that own a field). */
+export interface FieldDefaults {
+  label?: ReactNode
+  description?: ReactNode
+  error?: ReactNode
+}
+
 const [FieldProvider, useField] = createPartContext<FieldContextValue>('Field')
+
+/**
+ * The wiring of a field without an element of its own: `Field` uses it, and so do the forms that own
+ * one field (`AddEmailForm`, `VerifyCodeInput`), so the generic parts work directly inside them and
+ * show the form's label, description and error unless given their own.
+ */
+export function FieldScope({
+  invalid = false,
+  label,
+  description,
+  error,
+  children,
+}: FieldDefaults & { invalid?: boolean; children?: ReactNode }) {
+  const id = useId()
+  const [hasDescription, setHasDescription] = useState(false)
+  const [hasError, setHasError] = useState(false)
+  const value = useMemo<FieldContextValue>(
+    () => ({
+      controlId: `${id}-control`,
+      descriptionId: hasDescription ? `${id}-description` : undefined,
+      errorId: hasError ? `${id}-error` : undefined,
+      invalid,
+      label,
+      description,
+      error,
+      registerDescription: (element) => setHasDescription(element !== null),
+      registerError: (element) => setHasError(element !== null),
+    }),
+    [id, hasDescription, hasError, invalid, label, description, error],
+  )
+  return <FieldProvider value={value}>{children}</FieldProvider>
+}
 
 /** Props of `Field`: a `<div>`'s props, and whether the field is invalid. */
 export interface FieldProps extends HTMLAttributes<HTMLDivElement> {
@@ -48,37 +88,27 @@ export const Field = forwardRef<HTMLDivElement, FieldProps>(function Field(
   { invalid = false, ...props },
   ref,
 ) {
-  const id = useId()
-  const [hasDescription, setHasDescription] = useState(false)
-  const [hasError, setHasError] = useState(false)
-  const value = useMemo<FieldContextValue>(
-    () => ({
-      controlId: `${id}-control`,
-      descriptionId: hasDescription ? `${id}-description` : undefined,
-      errorId: hasError ? `${id}-error` : undefined,
-      invalid,
-      registerDescription: (element) => setHasDescription(element !== null),
-      registerError: (element) => setHasError(element !== null),
-    }),
-    [id, hasDescription, hasError, invalid],
-  )
   return (
-    <FieldProvider value={value}>
+    <FieldScope invalid={invalid}>
       <div ref={ref} data-slot="rea-field" data-invalid={invalid ? '' : undefined} {...props} />
-    </FieldProvider>
+    </FieldScope>
   )
 })
 
 /**
- * The field's `<label>`, for its control.
+ * The field's `<label>`, for its control (its children, else the owning form's label).
  *
  * @example
  * <FieldLabel>Verification code</FieldLabel>
  */
 export const FieldLabel = forwardRef<HTMLLabelElement, LabelHTMLAttributes<HTMLLabelElement>>(
-  function FieldLabel(props, ref) {
-    const { controlId } = useField('FieldLabel')
-    return <label ref={ref} data-slot="rea-field-label" htmlFor={controlId} {...props} />
+  function FieldLabel({ children, ...props }, ref) {
+    const field = useField('FieldLabel')
+    return (
+      <label ref={ref} data-slot="rea-field-label" htmlFor={field.controlId} {...props}>
+        {children ?? field.label}
+      </label>
+    )
   },
 )
 
@@ -114,7 +144,8 @@ export const FieldControl = forwardRef<HTMLElement, FieldControlProps>(function 
 })
 
 /**
- * Help text under the control, as a `<p>`; the control is described by it.
+ * Help text under the control, as a `<p>` (its children, else the owning form's; nothing when there
+ * is none); the control is described by it.
  *
  * @example
  * <FieldDescription>Enter the code we sent to jane@example.com.</FieldDescription>
@@ -122,7 +153,7 @@ export const FieldControl = forwardRef<HTMLElement, FieldControlProps>(function 
 export const FieldDescription = forwardRef<
   HTMLParagraphElement,
   HTMLAttributes<HTMLParagraphElement>
->(function FieldDescription(props, forwardedRef) {
+>(function FieldDescription({ children, ...props }, forwardedRef) {
   const field = useField('FieldDescription')
   const { registerDescription } = field
   const register = useCallback(
@@ -130,12 +161,20 @@ export const FieldDescription = forwardRef<
     [registerDescription],
   )
   const ref = useComposedRefs(forwardedRef, register)
-  return <p ref={ref} data-slot="rea-field-description" id={field.descriptionId} {...props} />
+  const content = children ?? field.description
+  if (content === undefined || content === null) {
+    return null
+  }
+  return (
+    <p ref={ref} data-slot="rea-field-description" id={field.descriptionId} {...props}>
+      {content}
+    </p>
+  )
 })
 
 /**
- * The field's error, as a `<p role="alert">` that is always there (so screen readers announce a new
- * message) and hidden while empty. When the field is invalid, the control is described by it.
+ * The field's error (its children, else the owning form's), as a `<p role="alert">` that is always
+ * there (so screen readers announce a new message) and hidden while empty. When the field is invalid, the control is described by it.
  *
  * @example
  * <FieldError>{errors.emailAddress?.message}</FieldError>
@@ -144,8 +183,8 @@ export const FieldError = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLPa
   function FieldError({ children, ...props }, forwardedRef) {
     const field = useField('FieldError')
     const { registerError } = field
-    const empty =
-      children === undefined || children === null || children === false || children === ''
+    const content = children ?? field.error
+    const empty = content === undefined || content === null || content === false || content === ''
     const register = useCallback(
       (element: HTMLElement | null) => registerError(empty ? null : element),
       [registerError, empty],
@@ -160,7 +199,7 @@ export const FieldError = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLPa
         hidden={empty}
         {...props}
       >
-        {children}
+        {content}
       </p>
     )
   },

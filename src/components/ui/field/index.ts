@@ -2,8 +2,10 @@ export {
   Field,
   FieldControl,
   type FieldControlProps,
+  type FieldDefaults,
   FieldDescription,
   FieldError,
   FieldLabel,
   type FieldProps,
+  FieldScope,
 } from './field'
