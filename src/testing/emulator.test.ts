@@ -144,7 +144,11 @@ describe.each(TRANSPORTS)('emulator core (%s)', (transport) => {
     const patch = await h.call('PATCH', '/v1/environment')
     expect(get.status).toBe(200)
     expect(patch.body).toEqual(get.body)
-    expect(get.body.user_settings.attributes.email_address.verifications).toEqual([
+    // A fresh instance verifies by code only; links are seeded (`settings.strategies`).
+    expect(get.body.user_settings.attributes.email_address.verifications).toEqual(['email_code'])
+    h.emulator.reset({ settings: { strategies: ['email_code', 'email_link'] } })
+    const links = await h.call<typeof get.body>('GET', '/v1/environment')
+    expect(links.body.user_settings.attributes.email_address.verifications).toEqual([
       'email_code',
       'email_link',
     ])
@@ -268,7 +272,7 @@ describe('emulator clock, prefixes and failures', () => {
       status: 500,
       afterCommit: true,
     })
-    const crashed = await parse(await create('two@example.com'))
+    const crashed = await parse<{ meta: unknown }>(await create('two@example.com'))
     // A crash after the commit carries no client snapshot: the client cannot learn the truth from it.
     expect([crashed.status, crashed.error.code, crashed.body.meta]).toEqual([
       500,

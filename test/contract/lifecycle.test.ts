@@ -27,7 +27,11 @@ const emulator = createFapiEmulator({
     { first_name: 'Jane', last_name: 'Doe', email_addresses: ['jane@example.com'] },
     { first_name: 'Bob', last_name: 'Roe', email_addresses: ['bob@example.com'] },
   ],
-  settings: { ssoDomains: ['sso.example'] },
+  // Links are opt-in on a Clerk instance; this instance offers them.
+  settings: {
+    ssoDomains: ['sso.example'],
+    strategies: ['email_code', 'email_link', 'enterprise_sso'],
+  },
 })
 let server: EmulatorServer
 const identity: ClerkJsIdentity = {

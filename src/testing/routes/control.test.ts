@@ -20,7 +20,7 @@ async function addAndSend(
 }
 
 describe.each(TRANSPORTS)('control routes (%s)', (transport) => {
-  const h = useHarness(transport)
+  const h = useHarness(transport, { settings: { strategies: ['email_code', 'email_link'] } })
 
   it('lists the outbox as JSON and clears it', async () => {
     await addAndSend(h, 'out@example.com')
@@ -139,6 +139,7 @@ describe('inbox escaping', () => {
       to: '"><img src=x onerror=alert(1)>@example.com',
       subject: '<script>alert(1)</script>',
       strategy: 'email_link',
+      purpose: 'verification',
       code: null,
       link: 'javascript:alert(1)',
       email_address_id: 'idn_1',
