@@ -220,7 +220,10 @@ export function deletedJSON(id: string): DeletedObjectJSON {
   return { object: 'email_address', id, deleted: true }
 }
 
-/** `Client.SessionReverification`: the step-up of `session`, with its user's verified addresses as factors. */
+/**
+ * `Client.SessionReverification`: the step-up of `session`, with its user's verified addresses as factors.
+ * @example reverificationJSON(view, session).supported_first_factors[0]?.strategy // 'email_code'
+ */
 export function reverificationJSON(view: View, session: SessionRecord) {
   const record = session.reverification
   const user = view.state.users.get(session.userId)
@@ -254,7 +257,10 @@ export function reverificationJSON(view: View, session: SessionRecord) {
   }
 }
 
-/** Browser, version and device from a `User-Agent`, coarsely (what Clerk's device list shows). */
+/**
+ * Browser, version and device from a `User-Agent`, coarsely (what Clerk's device list shows).
+ * @example describeUserAgent('… (X11; Linux x86_64) … Chrome/156.0.0.0 …') // { browser_name: 'Chrome', browser_version: '156', device_type: 'Linux', is_mobile: false }
+ */
 export function describeUserAgent(userAgent: string | null | undefined) {
   const ua = userAgent ?? ''
   const browsers: [string, RegExp][] = [
@@ -280,7 +286,10 @@ export function describeUserAgent(userAgent: string | null | undefined) {
   }
 }
 
-/** `Client.ActiveSession`: the session with its `latest_activity` (for `GET /v1/me/sessions/active`). */
+/**
+ * `Client.ActiveSession`: the session with its `latest_activity` (for `GET /v1/me/sessions/active`).
+ * @example activeSessionJSON(view, session).latest_activity.ip_address // '127.0.0.1'
+ */
 export function activeSessionJSON(view: View, session: SessionRecord) {
   const { last_active_token: _token, user: _user, ...base } = sessionJSON(view, session)
   return {
@@ -300,6 +309,7 @@ const SSO_CONNECTION_ID = 'ent_2emulatorEnterpriseSso0000'
 /**
  * `EnterpriseConnectionResponse` list for `GET /v1/me/enterprise_connections`: the emulated
  * connection of `ssoDomains`, when the user's primary address is verified and on one of them (SPEC-F).
+ * @example enterpriseConnectionsJSON(view, user, false).map((c) => c.domains) // [['sso.example']]
  */
 export function enterpriseConnectionsJSON(view: View, user: UserRecord, linkableOnly: boolean) {
   const { settings } = view.state

@@ -85,7 +85,8 @@ export const controlRoutes: Route[] = [
     return bare({ now: ctx.controls.clock.now() })
   }),
   route('POST', '/__emulator/reverify', (ctx) => {
-    // Stands in for the reverification modal: the caller's session counts as freshly verified.
+    // For tests: the caller's session counts as freshly reverified without the step-up itself
+    // (`POST /v1/client/sessions/{id}/verify…`, what Clerk's modal and Storybook's dialog drive).
     const { session } = resolveCaller(ctx)
     session.reverifiedAt = ctx.view.now
     return bare({ session_id: session.id, reverified_at: ctx.view.now })

@@ -86,6 +86,7 @@ function noteUserAgent(ctx: Ctx, session: SessionRecord) {
 /**
  * The calling client and one of its active sessions, named in the path (`/v1/client/sessions/{id}/…`):
  * 404 `resource_not_found` for any other session.
+ * @example const { client, session } = resolveClientSession(ctx, 'sess_…')
  */
 export function resolveClientSession(
   ctx: Ctx,
