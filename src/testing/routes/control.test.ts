@@ -70,6 +70,19 @@ describe.each(TRANSPORTS)('control routes (%s)', (transport) => {
     ])
   })
 
+  it('resets to the seed it started with on an empty body, and to a given seed otherwise', async () => {
+    const verifications = async () =>
+      (
+        await h.call<{
+          user_settings: { attributes: { email_address: { verifications: string[] } } }
+        }>('GET', '/v1/environment')
+      ).body.user_settings.attributes.email_address.verifications
+    await h.call('POST', '/__emulator/reset', { json: {} })
+    expect(await verifications()).toEqual(['email_code'])
+    await h.call('POST', '/__emulator/reset')
+    expect(await verifications()).toEqual(['email_code', 'email_link'])
+  })
+
   it('advances the clock', async () => {
     const before = h.emulator.clock.now()
     const res = await h.call<{ now: number }>('POST', '/__emulator/clock', {
