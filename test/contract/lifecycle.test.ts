@@ -18,9 +18,8 @@ import {
   clerkJsRequest,
   devBrowserRequest,
 } from './clerk-js-requests'
-import { type ShapeName, violations } from './schemas'
-
-type Body = Record<string, unknown>
+import type { ShapeName } from './schemas'
+import { type Body, sendChecked } from './send'
 
 const emulator = createFapiEmulator({
   users: [
@@ -49,13 +48,8 @@ afterAll(async () => {
   await server.close()
 })
 
-async function send(call: ClerkJsCall, shape: ShapeName, status = 200) {
-  const response = await fetch(clerkJsRequest(identity, call), { redirect: 'manual' })
-  const body = (await response.json()) as Body
-  expect(response.status, JSON.stringify(body)).toBe(status)
-  expect(violations(shape, body), `${call.method} ${call.path} as ${shape}`).toBe('')
-  expect(response.headers.get('access-control-allow-origin')).toBe(identity.origin)
-  return { body, headers: response.headers }
+function send(call: ClerkJsCall, shape: ShapeName, status = 200) {
+  return sendChecked(identity, call, shape, status)
 }
 
 function userOf(body: Body): UserJSON {

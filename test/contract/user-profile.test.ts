@@ -8,15 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ClientJSON, DevBrowserJSON, UserJSON } from '../../src/api/wire-types'
 import { createFapiEmulator } from '../../src/testing/emulator'
 import { type EmulatorServer, startEmulatorServer } from '../../src/testing/http-server'
-import {
-  type ClerkJsCall,
-  type ClerkJsIdentity,
-  clerkJsRequest,
-  devBrowserRequest,
-} from './clerk-js-requests'
-import { type ShapeName, violations } from './schemas'
-
-type Body = Record<string, unknown>
+import { type ClerkJsCall, type ClerkJsIdentity, devBrowserRequest } from './clerk-js-requests'
+import type { ShapeName } from './schemas'
+import { type Body, sendChecked } from './send'
 
 const emulator = createFapiEmulator({
   users: [
@@ -51,11 +45,22 @@ beforeEach(async () => {
 })
 
 async function send(call: ClerkJsCall, shape: ShapeName, status = 200) {
-  const response = await fetch(clerkJsRequest(identity, call))
-  const body = (await response.json()) as Body
-  expect(response.status, JSON.stringify(body)).toBe(status)
-  expect(violations(shape, body), `${call.method} ${call.path} as ${shape}`).toBe('')
-  return body
+  return (await sendChecked(identity, call, shape, status)).body
+}
+
+/** Verifies one of the user's addresses by code, as clerk-js does. */
+async function verifyByCode(id: string, address: string) {
+  const path = `/me/email_addresses/${id}`
+  const prepare = { strategy: 'email_code' }
+  await send(
+    { method: 'POST', path: `${path}/prepare_verification`, body: prepare },
+    'ClientWrappedEmailAddress',
+  )
+  const code = emulator.latestMessage(address)!.code
+  await send(
+    { method: 'POST', path: `${path}/attempt_verification`, body: { code } },
+    'ClientWrappedEmailAddress',
+  )
 }
 
 function userOf(body: Body): UserJSON {
@@ -134,23 +139,7 @@ describe('contract: what <UserProfile/> reads', () => {
 describe('contract: reverification as Clerk’s modal drives it', () => {
   it('403 → verify → prepare_first_factor → wrong code → right code → the retried PATCH /me succeeds', async () => {
     const ids = await emailIds()
-    await send(
-      {
-        method: 'POST',
-        path: `/me/email_addresses/${ids.added}/prepare_verification`,
-        body: { strategy: 'email_code' },
-      },
-      'ClientWrappedEmailAddress',
-    )
-    const verifyCode = emulator.latestMessage('new@example.com')!.code!
-    await send(
-      {
-        method: 'POST',
-        path: `/me/email_addresses/${ids.added}/attempt_verification`,
-        body: { code: verifyCode },
-      },
-      'ClientWrappedEmailAddress',
-    )
+    await verifyByCode(ids.added, 'new@example.com')
     const patch: ClerkJsCall = {
       method: 'PATCH',
       path: '/me',
@@ -225,22 +214,7 @@ describe('contract: deleting the primary', () => {
   it('passes the primary to the other address once that one is verified', async () => {
     emulator.reverify()
     const ids = await emailIds()
-    await send(
-      {
-        method: 'POST',
-        path: `/me/email_addresses/${ids.added}/prepare_verification`,
-        body: { strategy: 'email_code' },
-      },
-      'ClientWrappedEmailAddress',
-    )
-    await send(
-      {
-        method: 'POST',
-        path: `/me/email_addresses/${ids.added}/attempt_verification`,
-        body: { code: emulator.latestMessage('new@example.com')!.code },
-      },
-      'ClientWrappedEmailAddress',
-    )
+    await verifyByCode(ids.added, 'new@example.com')
     const deleted = await send(
       { method: 'DELETE', path: `/me/email_addresses/${ids.jane}` },
       'ClientWrappedDeletedObject',

@@ -9,15 +9,14 @@
  * `email_code` sent to one of the user's verified addresses. A correct code refreshes the session's
  * reverification time, so the call that asked for it goes through when retried.
  */
-import { ApiError, clerkError, type Ctx, paramInvalid, paramMissing, paramNil } from '../http'
+import { clerkError, type Ctx, paramInvalid, paramMissing, paramNil } from '../http'
 import { newCode } from '../ids'
 import { isVerified, userEmails } from '../state'
 import type { ReverificationRecord, SessionRecord, UserRecord } from '../types'
+import { checkCode } from './attempt'
 import { isTestAddress, sendEmail, TEST_CODE } from './verification'
 
 const LEVELS = ['first_factor', 'second_factor', 'multi_factor']
-
-const FAILED = 'Too many failed attempts. You have to try again with the same or another method.'
 
 function required(form: Map<string, string | null>, param: string): string {
   const value = form.get(param)
@@ -138,28 +137,8 @@ export function attemptReverification(
       'You need to send a verification code before attempting to verify.',
     )
   }
+  checkCode(ctx, factor, code)
   const now = ctx.view.now
-  if (factor.status === 'failed') {
-    throw clerkError(400, 'verification_failed', FAILED)
-  }
-  if (factor.status === 'expired' || now > factor.expireAt) {
-    factor.status = 'expired'
-    throw clerkError(
-      400,
-      'verification_expired',
-      'This verification has expired. You must create a new one.',
-    )
-  }
-  factor.attempts += 1
-  if (code.trim() !== factor.code) {
-    if (factor.attempts >= ctx.state.settings.maxAttempts) {
-      factor.status = 'failed'
-      throw clerkError(400, 'verification_failed', FAILED)
-    }
-    throw new ApiError(422, 'form_code_incorrect', 'is incorrect', 'Incorrect code', {
-      param_name: 'code',
-    })
-  }
   factor.status = 'verified'
   record.status = 'complete'
   session.reverifiedAt = now
