@@ -94,27 +94,18 @@ describe('withoutEmailAddress agrees with the server', () => {
 })
 
 describe('withoutEmailAddress', () => {
+  // A real user and address, read through the client, as templates.
   let BASE_USER: User
+  let VERIFIED: EmailAddress
   beforeAll(async () => {
     BASE_USER = (await serverAnswer(['a@example.com'], 'a@example.com')).before
+    VERIFIED = BASE_USER.emailAddresses[0]!
   })
   const address = (id: string, createdAt: number, verified: boolean): EmailAddress => ({
+    ...VERIFIED,
     id,
     emailAddress: `${id}@example.com`,
-    reserved: false,
-    verification: verified
-      ? {
-          status: 'verified',
-          strategy: 'admin',
-          attempts: null,
-          expireAt: null,
-          verifiedAtClient: null,
-          externalVerificationRedirectUrl: null,
-          error: null,
-        }
-      : null,
-    linkedTo: [],
-    matchesSsoConnection: false,
+    verification: verified ? VERIFIED.verification : null,
     createdAt,
     updatedAt: createdAt,
   })
