@@ -165,7 +165,10 @@ export const ReverificationWrongCode: Story = {
     await userEvent.clear(field)
     await userEvent.type(field, sent!.code === '000000' ? '111111' : '000000')
     await userEvent.click(dialog.getByRole('button', { name: 'Reverify' }))
-    await expect(await dialog.findByRole('alert')).toHaveTextContent('That code is not right.')
+    // The alert is always there (empty until an error): wait for the refusal's text.
+    await waitFor(() =>
+      expect(dialog.getByRole('alert')).toHaveTextContent('That code is not right.'),
+    )
     await expect(field).toHaveAttribute('aria-invalid', 'true')
     await userEvent.clear(field)
     await userEvent.type(field, sent!.code!)
