@@ -46,6 +46,7 @@ function EmulatorFrame({
       {reverificationDialog && provider && (
         <ReverificationDialog
           emulator={story.emulator}
+          origin={story.origin}
           request={pending}
           onSettled={() => setPending(null)}
         />

@@ -105,10 +105,21 @@ export function parametersOf(context: Pick<StoryContext, 'parameters'>): Emulato
   return readParameters(context)
 }
 
+/**
+ * The stories show every verification method, so their instance offers links as well as codes; the
+ * emulator's own default is a fresh Clerk instance's, codes only. A seed naming `strategies` wins.
+ */
+function withEveryStrategy(seed: EmulatorOptions): EmulatorOptions {
+  return {
+    ...seed,
+    settings: { strategies: ['email_code', 'email_link', 'enterprise_sso'], ...seed.settings },
+  }
+}
+
 function createStoryEmulator(seed: EmulatorOptions): StoryEmulator {
   counter += 1
   const origin = `https://fapi-${counter}.emulator.test`
-  const emulator = createFapiEmulator(seed)
+  const emulator = createFapiEmulator(withEveryStrategy(seed))
   const request: StoryEmulator['request'] = (method, path, form) => {
     const url = new URL(path, origin)
     url.searchParams.set('_clerk_session_id', emulator.signedIn.sessionId)

@@ -1,10 +1,11 @@
 /**
  * Clerk mode's entry (`/clerk.html`). With `VITE_CLERK_PUBLISHABLE_KEY` in the environment of
  * `npm run demo`, Clerk's React SDK runs against that Clerk instance (it downloads clerk-js and Clerk's
- * sign-in UI from the instance: internet needed, not covered by tests). Without it, the real clerk-js
- * runs against the emulator: loaded from this origin, with a development key whose FAPI host is never
- * contacted, because `proxyUrl` sends every FAPI call to the emulator. The emulator signs clerk-js's
- * new dev browser into its seeded client, so the page starts signed in as Jane.
+ * prebuilt UI from the instance: internet needed, not covered by tests). Without it, the real clerk-js
+ * and Clerk's prebuilt UI (`@clerk/ui`, for `<UserProfile/>`) run against the emulator: both loaded
+ * from this origin, with a development key whose FAPI host is never contacted, because `proxyUrl`
+ * sends every FAPI call to the emulator. The emulator signs clerk-js's new dev browser into its
+ * seeded client, so the page starts signed in as Jane.
  */
 import { ClerkProvider, SignInButton, useClerk } from '@clerk/react'
 import { QueryClient } from '@tanstack/react-query'
@@ -12,7 +13,7 @@ import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import 'react-email-addresses/styles.css'
 import { ClerkSettings } from './clerk-app'
-import { loadClerkScript } from './load-clerk'
+import { loadClerkScript, loadClerkUi } from './load-clerk'
 import './demo.css'
 
 const fapi = import.meta.env.VITE_EMULATOR_URL ?? 'http://127.0.0.1:4010'
@@ -40,15 +41,16 @@ if (realKey) {
     </StrictMode>,
   )
 } else {
-  loadClerkScript(EMULATOR_KEY, fapi).then(
-    (clerk) =>
+  Promise.all([loadClerkScript(EMULATOR_KEY, fapi), loadClerkUi()]).then(
+    ([clerk, ClerkUI]) =>
       root.render(
         <StrictMode>
-          {/* `Clerk`: the instance loaded above. `telemetry`: nothing is sent to Clerk. */}
+          {/* `Clerk` and `ui`: loaded above, from this origin. `telemetry`: nothing is sent to Clerk. */}
           <ClerkProvider
             publishableKey={EMULATOR_KEY}
             proxyUrl={fapi}
             Clerk={clerk}
+            ui={{ ClerkUI }}
             telemetry={false}
           >
             <ClerkSettings

@@ -3,25 +3,47 @@
  * from `node_modules/@clerk/clerk-js/dist`), configured by script attributes as clerk-js reads them at
  * start-up, and returns the not yet loaded instance for `<ClerkProvider Clerk={…}>`. Without this,
  * `ClerkProvider` would download clerk-js from the key's FAPI host, which the emulator variant fakes.
+ * `loadClerkUi` does the same for Clerk's prebuilt UI (`@clerk/ui`'s browser build under
+ * `/clerk-ui/`), for `<ClerkProvider ui={{ ClerkUI }}>`, so `<UserProfile/>` needs no CDN either.
  * The clerk-js specs' side-by-side page (`test/clerk/app`) loads clerk-js with it too.
  */
 import type { BrowserClerk } from '@clerk/react'
+import type { ClerkUIConstructor } from '@clerk/react/types'
 
-export function loadClerkScript(publishableKey: string, proxyUrl: string): Promise<BrowserClerk> {
+function loadScript(src: string, configure?: (script: HTMLScriptElement) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script')
-    script.src = '/clerk/clerk.browser.js'
-    script.dataset.clerkPublishableKey = publishableKey
-    script.dataset.clerkProxyUrl = proxyUrl
-    script.addEventListener('load', () => {
-      const { Clerk } = window as unknown as { Clerk?: BrowserClerk }
-      if (Clerk) {
-        resolve(Clerk)
-      } else {
-        reject(new Error('clerk.browser.js did not define window.Clerk'))
-      }
-    })
-    script.addEventListener('error', () => reject(new Error('clerk.browser.js failed to load')))
+    script.src = src
+    configure?.(script)
+    script.addEventListener('load', () => resolve())
+    script.addEventListener('error', () => reject(new Error(`${src} failed to load`)))
     document.head.append(script)
   })
+}
+
+export async function loadClerkScript(
+  publishableKey: string,
+  proxyUrl: string,
+): Promise<BrowserClerk> {
+  await loadScript('/clerk/clerk.browser.js', (script) => {
+    script.dataset.clerkPublishableKey = publishableKey
+    script.dataset.clerkProxyUrl = proxyUrl
+  })
+  const { Clerk } = window as unknown as { Clerk?: BrowserClerk }
+  if (!Clerk) {
+    throw new Error('clerk.browser.js did not define window.Clerk')
+  }
+  return Clerk
+}
+
+/** Loads `@clerk/ui`'s browser build (it finds its chunks beside itself) and returns its constructor. */
+export async function loadClerkUi(): Promise<ClerkUIConstructor> {
+  await loadScript('/clerk-ui/ui.browser.js')
+  const { __internal_ClerkUICtor: ClerkUI } = window as unknown as {
+    __internal_ClerkUICtor?: ClerkUIConstructor
+  }
+  if (!ClerkUI) {
+    throw new Error('ui.browser.js did not define window.__internal_ClerkUICtor')
+  }
+  return ClerkUI
 }

@@ -10,9 +10,11 @@
  * Both servers are plain `node:http` servers we own, so SIGINT and SIGTERM close both.
  *
  * Two pages: `/` (our provider, straight to the emulator) and `/clerk.html` (Clerk mode: Clerk's React
- * SDK and `react-email-addresses/clerk`). Clerk mode runs the real clerk-js browser build, served by
- * both page servers from `node_modules/@clerk/clerk-js/dist` under `/clerk/`, against the emulator via
- * `proxyUrl`; with `VITE_CLERK_PUBLISHABLE_KEY` set it runs against that Clerk instance instead.
+ * SDK and `react-email-addresses/clerk`, beside Clerk's own `<UserProfile/>`). Clerk mode runs the real
+ * clerk-js browser build and Clerk's prebuilt UI, served by both page servers from
+ * `node_modules/@clerk/clerk-js/dist` under `/clerk/` and `node_modules/@clerk/ui/dist` under
+ * `/clerk-ui/`, against the emulator via `proxyUrl`; with `VITE_CLERK_PUBLISHABLE_KEY` set it runs
+ * against that Clerk instance instead.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createServer as createHttpServer } from 'node:http'
@@ -20,7 +22,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { build, createServer as createViteServer } from 'vite'
-import { clerkJsDist, sendFile, TYPES } from '../scripts/static-files.mjs'
+import { clerkJsDist, clerkUiDist, sendFile, TYPES } from '../scripts/static-files.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..')
@@ -28,7 +30,11 @@ const HOST = '127.0.0.1'
 /** The two HTML entries (Vite multi-page): the plain demo and Clerk mode. */
 const PAGES = { index: join(here, 'index.html'), clerk: join(here, 'clerk.html') }
 
-/** The signed-in user the demo starts with (and `POST /__emulator/reset` with no body returns to). */
+/**
+ * The signed-in user the demo starts with (and `POST /__emulator/reset` with no body returns to). The
+ * demo offers email links as well as codes, so it switches links on (a fresh instance, the emulator's
+ * default, verifies by code only); Clerk's `<UserProfile/>` then verifies added addresses by link.
+ */
 export const DEMO_SEED = {
   users: [
     {
@@ -37,6 +43,7 @@ export const DEMO_SEED = {
       email_addresses: [{ email_address: 'jane@example.com', verified: true, primary: true }],
     },
   ],
+  settings: { strategies: ['email_code', 'email_link', 'enterprise_sso'] },
 }
 
 async function scratchDir(name) {
@@ -130,16 +137,22 @@ function listen(server, port) {
 }
 
 /**
- * Serves clerk-js's browser build under `/clerk/` (its lazy chunks are found from the script's URL, so
- * they must sit beside it), as the clerk-js specs' page server does. Returns false for other paths.
+ * Serves clerk-js's browser build under `/clerk/` and Clerk's prebuilt UI under `/clerk-ui/` (each
+ * finds its lazy chunks from its script's URL, so they must sit beside it), as the clerk-js specs'
+ * page server does. Returns false for other paths.
  */
 function serveClerkJs(req, res) {
   const path = new URL(req.url ?? '/', 'http://x').pathname
-  if (!path.startsWith('/clerk/')) {
-    return false
+  for (const [prefix, dist] of [
+    ['/clerk/', clerkJsDist],
+    ['/clerk-ui/', clerkUiDist],
+  ]) {
+    if (path.startsWith(prefix)) {
+      sendFile(res, dist, path.slice(prefix.length))
+      return true
+    }
   }
-  sendFile(res, clerkJsDist, path.slice('/clerk/'.length))
-  return true
+  return false
 }
 
 function closeServer(server) {
@@ -187,8 +200,8 @@ async function startDevPage(emulatorUrl, port) {
 }
 
 /**
- * A production build of both pages, served from memory with clerk-js's dist under `/clerk/`; every
- * other unknown path gets index.html (SPA).
+ * A production build of both pages, served from memory with clerk-js's and Clerk UI's dists under
+ * `/clerk/` and `/clerk-ui/`; every other unknown path gets index.html (SPA).
  */
 async function startBuiltPage(emulatorUrl, port) {
   const outDir = await scratchDir('page')

@@ -22,6 +22,12 @@ export const TYPES = {
 export const clerkJsDist = dirname(createRequire(import.meta.url).resolve('@clerk/clerk-js'))
 
 /**
+ * Clerk's prebuilt UI, `@clerk/ui`'s folder of browser builds (`ui.browser.js` and the chunks it
+ * loads from beside itself; it sets `window.__internal_ClerkUICtor`). Its main entry sits in it.
+ */
+export const clerkUiDist = dirname(createRequire(import.meta.url).resolve('@clerk/ui'))
+
+/**
  * Sends `relative` from `base` with its content type, or 404 when it is missing or would leave `base`.
  * `relative` is used undecoded: the URL parser already resolved `..` (also as `%2e%2e`), and the
  * files served need no escapes, so a malformed escape simply finds no file.

@@ -144,6 +144,39 @@ export const ReverificationDialog: Story = {
   },
 }
 
+/**
+ * The dialog runs the emulator's real reverification: the code goes to the inbox (and is filled in);
+ * a wrong code is refused with an error on the field, the right one completes the step-up and the
+ * call is sent again.
+ */
+export const ReverificationWrongCode: Story = {
+  parameters: emulatorParameters({
+    seed: { ...seeds.default, settings: { reverificationRequired: ['create_email_address'] } },
+  }),
+  play: async ({ canvas, userEvent, emulator }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Add' }))
+    const dialog = within(
+      await within(document.body).findByRole('dialog', { name: "Confirm it's you" }),
+    )
+    const sent = emulator.latestMessage('jane@example.com')
+    await expect(sent).toMatchObject({ purpose: 'reverification', strategy: 'email_code' })
+    const field = dialog.getByLabelText('Verification code')
+    await expect(field).toHaveValue(sent!.code)
+    await userEvent.clear(field)
+    await userEvent.type(field, sent!.code === '000000' ? '111111' : '000000')
+    await userEvent.click(dialog.getByRole('button', { name: 'Reverify' }))
+    // The alert is always there (empty until an error): wait for the refusal's text.
+    await waitFor(() =>
+      expect(dialog.getByRole('alert')).toHaveTextContent('That code is not right.'),
+    )
+    await expect(field).toHaveAttribute('aria-invalid', 'true')
+    await userEvent.clear(field)
+    await userEvent.type(field, sent!.code!)
+    await userEvent.click(dialog.getByRole('button', { name: 'Reverify' }))
+    await expect(await canvas.findByText('new@example.com: unverified')).toBeVisible()
+  },
+}
+
 /** Faults from `parameters.emulator.faults`: here FAPI is down (503 on every `GET /v1/me`). */
 export const ServerDown: Story = {
   parameters: emulatorParameters({

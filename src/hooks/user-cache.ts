@@ -49,10 +49,21 @@ export function createUserCache(
 /** The user without the address `id` (the primary moves to another verified one, as the server does). */
 export function withoutEmailAddress(user: User, id: string): User {
   const emailAddresses = user.emailAddresses.filter((address) => address.id !== id)
-  const primaryEmailAddressId =
-    user.primaryEmailAddressId === id
-      ? (emailAddresses.find((address) => address.verification?.status === 'verified')?.id ?? null)
-      : user.primaryEmailAddressId
+  let primaryEmailAddressId = user.primaryEmailAddressId
+  if (primaryEmailAddressId === id) {
+    // The oldest other verified address by `createdAt` (the emulator's rule, PROTOCOL §5.6), whatever
+    // order the cache holds them in. With none, Clerk refuses the removal (400
+    // `last_required_identification_deletion_failed`) and the rollback undoes this prediction; `null`
+    // is real only when the removed primary was itself unverified.
+    let next: EmailAddress | undefined
+    for (const address of emailAddresses) {
+      const verified = address.verification?.status === 'verified'
+      if (verified && (next === undefined || address.createdAt < next.createdAt)) {
+        next = address
+      }
+    }
+    primaryEmailAddressId = next?.id ?? null
+  }
   return { ...user, emailAddresses, primaryEmailAddressId }
 }
 

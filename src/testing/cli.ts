@@ -14,7 +14,7 @@ export const USAGE = `Usage: react-email-addresses-emulator [options]
 
   --port <n>          port to listen on (default 4010; 0 picks a free port)
   --host <host>       interface to bind (default 127.0.0.1)
-  --seed <file.json>  users and instance settings to start from
+  --seed <file.json>  users, settings and environment overlay to start from
   --strict            require the __client cookie or __clerk_db_jwt on FAPI calls
   --secret-key <key>  BAPI secret key (default sk_test_emulator)
   --allow-origin <o>  also accept this origin (CORS, /v1/verify redirects); repeatable.

@@ -153,7 +153,11 @@ describe.each(TRANSPORTS)('emulator core (%s)', (transport) => {
     const patch = await h.call('PATCH', '/v1/environment')
     expect(get.status).toBe(200)
     expect(patch.body).toEqual(get.body)
-    expect(get.body.user_settings.attributes.email_address.verifications).toEqual([
+    // A fresh instance verifies by code only; links are seeded (`settings.strategies`).
+    expect(get.body.user_settings.attributes.email_address.verifications).toEqual(['email_code'])
+    h.emulator.reset({ settings: { strategies: ['email_code', 'email_link'] } })
+    const links = await h.call<typeof get.body>('GET', '/v1/environment')
+    expect(links.body.user_settings.attributes.email_address.verifications).toEqual([
       'email_code',
       'email_link',
     ])

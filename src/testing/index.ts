@@ -17,6 +17,8 @@ export { parseSeed } from './seed'
 export { DEFAULT_SECRET_KEY, DEFAULT_SETTINGS } from './state'
 export type {
   EmulatorSeed,
+  EnvironmentOverlay,
+  EnvironmentOverlayValue,
   FaultSpec,
   InstanceSettings,
   OutboxMessage,

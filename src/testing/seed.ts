@@ -113,6 +113,11 @@ export function parseSeed(value: unknown): EmulatorSeed {
     }
     checkSettings(value.settings)
   }
+  if (value.environment !== undefined && !isObject(value.environment)) {
+    throw new Error(
+      'seed.environment must be an object laid over GET /v1/environment, e.g. { "display_config": { "application_name": "Acme" } }',
+    )
+  }
   if (value.strict !== undefined && typeof value.strict !== 'boolean') {
     throw new Error('seed.strict must be a boolean')
   }

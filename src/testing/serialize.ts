@@ -107,8 +107,9 @@ export const USER_FIELDS_NOT_EMULATED = {
   locked: false,
   lockout_expires_in_seconds: null,
   verification_attempts_remaining: 100,
-  delete_self_enabled: true,
-  create_organization_enabled: true,
+  // The emulator has no `DELETE /v1/me` and no organizations (see environment.ts, `actions`).
+  delete_self_enabled: false,
+  create_organization_enabled: false,
   mfa_enabled_at: null,
   mfa_disabled_at: null,
   legal_accepted_at: null,
@@ -240,4 +241,127 @@ export function clientJSON(view: View, client: ClientRecord): ClientJSON {
 /** `DeletedObject` for a removed address. */
 export function deletedJSON(id: string): DeletedObjectJSON {
   return { object: 'email_address', id, deleted: true }
+}
+
+/**
+ * `Client.SessionReverification`: the step-up of `session`, with its user's verified addresses as factors.
+ * @example reverificationJSON(view, session).supported_first_factors[0]?.strategy // 'email_code'
+ */
+export function reverificationJSON(view: View, session: SessionRecord) {
+  const record = session.reverification
+  const user = view.state.users.get(session.userId)
+  const factor = record?.firstFactor ?? null
+  const factors = userEmails(view.state, session.userId)
+    .filter((e) => e.verification?.status === 'verified')
+    .map((e) => ({
+      strategy: 'email_code',
+      safe_identifier: e.emailAddress,
+      email_address_id: e.id,
+      primary: e.id === user?.primaryEmailAddressId,
+    }))
+  return {
+    object: 'session_reverification',
+    level: record?.level ?? 'first_factor',
+    status: record?.status ?? 'needs_first_factor',
+    supported_first_factors: factors,
+    // No second factors exist in the emulator.
+    supported_second_factors: null,
+    first_factor_verification: factor
+      ? {
+          object: 'verification_otp',
+          status: factor.status,
+          strategy: 'email_code',
+          attempts: factor.attempts,
+          expire_at: factor.expireAt,
+        }
+      : null,
+    second_factor_verification: null,
+    session: sessionJSON(view, session),
+  }
+}
+
+/**
+ * Browser, version and device from a `User-Agent`, coarsely (what Clerk's device list shows).
+ * @example describeUserAgent('… (X11; Linux x86_64) … Chrome/156.0.0.0 …') // { browser_name: 'Chrome', browser_version: '156', device_type: 'Linux', is_mobile: false }
+ */
+export function describeUserAgent(userAgent: string | null | undefined) {
+  const ua = userAgent ?? ''
+  const browsers: [string, RegExp][] = [
+    ['Edge', /Edg\/([\d.]+)/],
+    ['Firefox', /Firefox\/([\d.]+)/],
+    ['Chrome', /(?:HeadlessChrome|Chrome|Chromium)\/([\d.]+)/],
+    ['Safari', /Version\/([\d.]+).*Safari\//],
+  ]
+  const found = browsers.find(([, pattern]) => pattern.test(ua))
+  const devices: [string, RegExp][] = [
+    ['iPhone', /iPhone/],
+    ['iPad', /iPad/],
+    ['Android', /Android/],
+    ['Macintosh', /Macintosh/],
+    ['Windows', /Windows/],
+    ['Linux', /Linux|X11/],
+  ]
+  return {
+    browser_name: found?.[0],
+    browser_version: found ? found[1].exec(ua)?.[1]?.split('.')[0] : undefined,
+    device_type: devices.find(([, pattern]) => pattern.test(ua))?.[0],
+    is_mobile: /Mobi|iPhone|Android/.test(ua),
+  }
+}
+
+/**
+ * `Client.ActiveSession`: the session with its `latest_activity` (for `GET /v1/me/sessions/active`).
+ * @example activeSessionJSON(view, session).latest_activity.ip_address // '127.0.0.1'
+ */
+export function activeSessionJSON(view: View, session: SessionRecord) {
+  const { last_active_token: _token, user: _user, ...base } = sessionJSON(view, session)
+  return {
+    ...base,
+    latest_activity: {
+      object: 'session_activity',
+      id: `sess_activity_${session.id.slice('sess_'.length)}`,
+      ...describeUserAgent(session.userAgent),
+      // Every client of the emulator is on this machine.
+      ip_address: '127.0.0.1',
+    },
+  }
+}
+
+const SSO_CONNECTION_ID = 'ent_2emulatorEnterpriseSso0000'
+
+/**
+ * `EnterpriseConnectionResponse` list for `GET /v1/me/enterprise_connections`: the emulated
+ * connection of `ssoDomains`, when the user's primary address is verified and on one of them (SPEC-F).
+ * @example enterpriseConnectionsJSON(view, user, false).map((c) => c.domains) // [['sso.example']]
+ */
+export function enterpriseConnectionsJSON(view: View, user: UserRecord, linkableOnly: boolean) {
+  const { settings } = view.state
+  const primary = user.primaryEmailAddressId
+    ? view.state.emails.get(user.primaryEmailAddressId)
+    : undefined
+  const matches =
+    primary?.verification?.status === 'verified' &&
+    settings.strategies.includes('enterprise_sso') &&
+    matchesDomain(primary.emailAddress, settings.ssoDomains)
+  // The emulated connection does not link organization accounts, so a linkable-only list is empty.
+  if (!matches || linkableOnly) {
+    return []
+  }
+  const createdAt = view.state.clients.get(view.state.defaultClientId)?.createdAt ?? view.now
+  return [
+    {
+      id: SSO_CONNECTION_ID,
+      name: 'Emulated SSO',
+      provider: 'saml_custom',
+      logo_public_url: null,
+      active: true,
+      domains: [...settings.ssoDomains],
+      sync_user_attributes: true,
+      disable_additional_identifications: false,
+      allow_organization_account_linking: false,
+      authenticatable: true,
+      created_at: createdAt,
+      updated_at: createdAt,
+    },
+  ]
 }

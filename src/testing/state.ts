@@ -16,7 +16,13 @@ import type {
 
 /** The instance settings used when a seed leaves a field out. */
 export const DEFAULT_SETTINGS: InstanceSettings = {
-  strategies: ['email_code', 'email_link', 'enterprise_sso'],
+  // A fresh Clerk instance verifies added addresses by code: "By default, the verification method
+  // that is enabled is email verification code" (Clerk docs, "Build a custom flow for adding an
+  // email to a user's account", https://clerk.com/docs/custom-flows/add-email); links must be
+  // switched on in the Dashboard. Clerk's UI sends a link whenever the environment lists
+  // `email_link` (PROTOCOL §2.4), so listing it by default made every Clerk UI test a link test.
+  // `enterprise_sso` stays: it only applies to addresses on `ssoDomains`, which a fresh instance has none of.
+  strategies: ['email_code', 'enterprise_sso'],
   codeLength: 6,
   codeLifetimeMs: 10 * 60_000,
   linkLifetimeMs: 10 * 60_000,
@@ -124,6 +130,7 @@ export function buildState(seed: EmulatorSeed, now: number): EmulatorState {
     linkTokens: new Map(),
     outbox: [],
     defaultClientId: newId('client'),
+    environment: seed.environment ?? {},
   }
   const users = seed.users && seed.users.length > 0 ? seed.users : [DEFAULT_SEED_USER]
   users.forEach((seedUser, index) => {
@@ -152,6 +159,8 @@ function signIn(state: EmulatorState, clientId: string, userId: string, now: num
     lastActiveAt: now,
     // Signed in a day ago, so reverification-required actions start out required.
     reverifiedAt: now - 24 * 3_600_000,
+    reverification: null,
+    userAgent: null,
     createdAt: now,
     updatedAt: now,
   })

@@ -12,7 +12,11 @@ export type ReverificationAction =
 
 /** Instance settings: the knobs of the emulated Clerk instance. Every field has a default. */
 export interface InstanceSettings {
-  /** Strategies accepted by `prepare_verification`. Default: all three. */
+  /**
+   * Strategies accepted by `prepare_verification`. Default `['email_code', 'enterprise_sso']`: a fresh
+   * Clerk instance verifies added addresses by code only (links are opt-in); `enterprise_sso` is used
+   * only for addresses on `ssoDomains`. Add `'email_link'` to offer links.
+   */
   strategies: EmailVerificationStrategyJSON[]
   /** Digits in an `email_code` code. Default 6. */
   codeLength: number
@@ -82,11 +86,27 @@ export interface SeedUser {
 export interface EmulatorSeed {
   users?: SeedUser[]
   settings?: Partial<InstanceSettings>
+  /**
+   * Laid over the generated `GET /v1/environment` answer, key by key (objects merge, anything else
+   * replaces): what Clerk's prebuilt UI shows, e.g. `{ display_config: { application_name: 'Acme' } }`
+   * or `{ user_settings: { attributes: { first_name: { enabled: true } } } }`. The emulator's rules
+   * follow `settings`, not this overlay.
+   */
+  environment?: EnvironmentOverlay
   /** Require the `__client` cookie or `__clerk_db_jwt` on FAPI calls. Default false. */
   strict?: boolean
   /** The BAPI secret key expected in `Authorization: Bearer …`. Default `sk_test_emulator`. */
   secretKey?: string
 }
+
+/** A JSON object laid over the environment (see `EmulatorSeed.environment`). */
+export interface EnvironmentOverlay {
+  [key: string]: EnvironmentOverlayValue
+}
+
+/** A value of `EnvironmentOverlay`: plain JSON. */
+export type EnvironmentOverlayValue =
+  string | number | boolean | null | EnvironmentOverlayValue[] | EnvironmentOverlay
 
 /** A sent email, as the emulator's outbox and inbox show it. Never logged to the console. */
 export interface OutboxMessage {
@@ -94,6 +114,8 @@ export interface OutboxMessage {
   to: string
   subject: string
   strategy: 'email_code' | 'email_link'
+  /** What the message is for: verifying the address, or a step-up of the session (reverification). */
+  purpose: 'verification' | 'reverification'
   /** The code for `email_code` messages. */
   code: string | null
   /** The absolute `/v1/verify?token=` link for `email_link` messages. */
@@ -186,8 +208,30 @@ export interface SessionRecord {
   status: 'active' | 'ended' | 'revoked'
   lastActiveAt: number
   reverifiedAt: number
+  /** The step-up in progress (`POST /v1/client/sessions/{id}/verify`), if any. */
+  reverification?: ReverificationRecord | null
+  /** The `User-Agent` of the session's latest request, for `GET /v1/me/sessions/active`. */
+  userAgent?: string | null
   createdAt: number
   updatedAt: number
+}
+
+/**
+ * A session reverification (`Client.SessionReverification`). The emulator has no passwords and no
+ * second factors: the only first factor is an `email_code` to one of the user's verified addresses.
+ */
+export interface ReverificationRecord {
+  /** The level asked for, after the fallback to `first_factor` (no second factors exist here). */
+  level: 'first_factor'
+  status: 'needs_first_factor' | 'complete'
+  /** The prepared code, once `prepare_first_factor` ran; `code` never reaches the wire. */
+  firstFactor: {
+    emailAddressId: string
+    status: 'unverified' | 'verified' | 'failed' | 'expired'
+    attempts: number
+    expireAt: number
+    code: string
+  } | null
 }
 
 /** The emulator's record of a client (one browser). */
@@ -219,4 +263,6 @@ export interface EmulatorState {
   linkTokens: Map<string, LinkTokenRecord>
   outbox: OutboxMessage[]
   defaultClientId: string
+  /** The seed's overlay on `GET /v1/environment` (empty when none). */
+  environment: EnvironmentOverlay
 }

@@ -77,3 +77,39 @@ test('session_reverification_required goes to Clerk reverification; without Cler
     await server.close()
   }
 })
+
+test('with Clerk’s UI loaded, our call’s 403 opens Clerk’s reverification modal; after its code the call goes through', async ({
+  page,
+  fapi,
+}) => {
+  fapi.emulator.reset({
+    users: [{ email_addresses: ['jane@example.com'] }],
+    settings: { reverificationRequired: ['create_email_address'] },
+  })
+  const server = await openApp(page, fapi.url, { ui: true })
+  try {
+    await expect(ourRows(page)).toHaveText(['jane@example.com verified primary'])
+    const created = page.evaluate(() =>
+      (window as unknown as PageGlobals).app
+        .create({ emailAddress: 'step-up@example.com' })
+        .then((result) => result.emailAddress.id),
+    )
+    // The emulator's real step-up, through Clerk's own modal: a code to Jane's address.
+    const modal = page.getByRole('dialog')
+    await expect(modal.getByRole('heading', { name: 'Verification required' })).toBeVisible()
+    await expect
+      .poll(() => fapi.emulator.latestMessage('jane@example.com')?.purpose)
+      .toBe('reverification')
+    await modal
+      .getByRole('textbox', { name: 'Enter verification code' })
+      .pressSequentially(fapi.emulator.latestMessage('jane@example.com')!.code!)
+    expect(await created).toMatch(/^idn_/)
+    await expect(modal).toHaveCount(0)
+    await expect(clerkRows(page)).toHaveText([
+      'jane@example.com verified primary',
+      'step-up@example.com none',
+    ])
+  } finally {
+    await server.close()
+  }
+})

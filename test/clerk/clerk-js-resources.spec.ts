@@ -113,6 +113,8 @@ test('email link: startEmailLinkFlow polls until the link is opened, then clerk.
   fapi,
   requests,
 }) => {
+  // Links are opt-in on a Clerk instance (the emulator's default offers codes only).
+  fapi.emulator.reset({ settings: { strategies: ['email_code', 'email_link'] } })
   const app = await openClerkPage(page, fapi.url)
   try {
     const id = await app.clerk.evaluate(async (c, redirectUrl) => {

@@ -14,6 +14,8 @@ const DEV_KEY = 'pk_test_Zm9vLWJhci0xMy5jbGVyay5hY2NvdW50cy5kZXYk'
 
 const emulator = createFapiEmulator({
   strict: true,
+  // Links are opt-in on a Clerk instance; this instance offers them.
+  settings: { strategies: ['email_code', 'email_link'] },
   users: [
     { first_name: 'Jane', last_name: 'Doe', email_addresses: ['jane@example.com'] },
     { first_name: 'Bob', last_name: 'Roe', email_addresses: ['bob@example.com'] },

@@ -136,4 +136,60 @@ describe('contract schemas', () => {
       violations('User', makeUserJSON({ email_addresses: [makeEmailAddressJSON(), unverified] })),
     ).toBe('')
   })
+
+  it('accept the new answers <UserProfile/> reads, and reject each one broken', async () => {
+    const emulator = createFapiEmulator({
+      users: [{ email_addresses: ['jane@sso.example'] }],
+      settings: { ssoDomains: ['sso.example'] },
+    })
+    const { sessionId } = emulator.signedIn
+    const json = async (path: string, init?: RequestInit) =>
+      (await (await emulator.fetch(new Request(`http://fapi.test${path}`, init))).json()) as Record<
+        string,
+        unknown
+      >
+    const env = await json('/v1/environment')
+    const reverification = await json(`/v1/client/sessions/${sessionId}/verify`, {
+      method: 'POST',
+      body: new URLSearchParams({ level: 'first_factor' }),
+    })
+    const sessions = (await json('/v1/me/sessions/active')) as unknown as Record<string, unknown>[]
+    const connections = await json('/v1/me/enterprise_connections')
+    expect(violations('Environment', env)).toBe('')
+    expect(violations('ClientWrappedSessionReverification', reverification)).toBe('')
+    expect(violations('ActiveSessions', sessions)).toBe('')
+    expect(violations('ClientWrappedEnterpriseConnections', connections)).toBe('')
+
+    const noSignIn = clone(env) as { user_settings: Record<string, unknown> }
+    delete noSignIn.user_settings.sign_in
+    expect(violations('Environment', noSignIn)).toContain('sign_in')
+    const noWaitlist = clone(env) as { display_config: Record<string, unknown> }
+    delete noWaitlist.display_config.waitlist_url
+    expect(violations('Environment', noWaitlist)).toContain('waitlist_url')
+    expect(violations('Environment', { ...env, extra: true })).not.toBe('')
+    const noFraud = clone(env)
+    delete noFraud.fraud_settings
+    expect(violations('Environment', noFraud)).toContain('fraud_settings')
+
+    const done = clone(reverification) as { response: Record<string, unknown> }
+    done.response.status = 'done'
+    expect(violations('ClientWrappedSessionReverification', done)).not.toBe('')
+    const noFactors = clone(reverification) as { response: Record<string, unknown> }
+    delete noFactors.response.supported_first_factors
+    expect(violations('ClientWrappedSessionReverification', noFactors)).toContain(
+      'supported_first_factors',
+    )
+
+    const noMobile = clone(sessions) as { latest_activity: Record<string, unknown> }[]
+    delete noMobile[0]!.latest_activity.is_mobile
+    expect(violations('ActiveSessions', noMobile)).toContain('is_mobile')
+    expect(violations('ActiveSessions', { sessions })).not.toBe('')
+
+    const noAuthenticatable = clone(connections) as { response: Record<string, unknown>[] }
+    expect(noAuthenticatable.response).toHaveLength(1)
+    delete noAuthenticatable.response[0]!.authenticatable
+    expect(violations('ClientWrappedEnterpriseConnections', noAuthenticatable)).toContain(
+      'authenticatable',
+    )
+  })
 })

@@ -4,11 +4,15 @@
  */
 import Ajv, { type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
+import activeSessions from './schemas/active-sessions.schema.json'
 import bapiUser from './schemas/bapi-user.schema.json'
 import client from './schemas/client.schema.json'
 import clerkErrors from './schemas/clerk-errors.schema.json'
 import deletedObject from './schemas/deleted-object.schema.json'
 import emailAddress from './schemas/email-address.schema.json'
+import enterpriseConnection from './schemas/enterprise-connection.schema.json'
+import environment from './schemas/environment.schema.json'
+import sessionReverification from './schemas/session-reverification.schema.json'
 import user from './schemas/user.schema.json'
 import verification from './schemas/verification.schema.json'
 
@@ -22,6 +26,10 @@ for (const schema of [
   client,
   clerkErrors,
   deletedObject,
+  environment,
+  sessionReverification,
+  activeSessions,
+  enterpriseConnection,
 ]) {
   ajv.addSchema(schema)
 }
@@ -64,6 +72,14 @@ export const shapes = {
   ClientWrappedClient: wrapped({ $ref: `${BASE}client.json` }),
   ClientWrappedSession: wrapped({ $ref: `${BASE}client.json#/definitions/Session` }),
   ClientWrappedDeletedObject: wrapped({ $ref: `${BASE}deleted-object.json` }, true),
+  Environment: { $ref: `${BASE}environment.json` },
+  SessionReverification: { $ref: `${BASE}session-reverification.json` },
+  ClientWrappedSessionReverification: wrapped({ $ref: `${BASE}session-reverification.json` }),
+  ActiveSessions: { $ref: `${BASE}active-sessions.json` },
+  ClientWrappedEnterpriseConnections: wrapped({
+    type: 'array',
+    items: { $ref: `${BASE}enterprise-connection.json` },
+  }),
 } as const
 
 /** A shape's name. */

@@ -33,8 +33,19 @@ export interface Harness {
   }>
 }
 
+/**
+ * The instance the hook and component tests run on offers links as well as codes, because the hooks
+ * cover both; the emulator's own default is a fresh Clerk instance's, codes only. A seed that names
+ * `settings.strategies` gets exactly those.
+ */
+const BOTH_STRATEGIES = { strategies: ['email_code', 'email_link', 'enterprise_sso'] } as const
+
 /** Installs msw over a fresh emulator per test. Call once at the top of a test file. */
-export function setupHarness(seed: EmulatorOptions = {}): Harness {
+export function setupHarness(given: EmulatorOptions = {}): Harness {
+  const seed: EmulatorOptions = {
+    ...given,
+    settings: { strategies: [...BOTH_STRATEGIES.strategies], ...given.settings },
+  }
   const requests: string[] = []
   const harness = {
     requests,

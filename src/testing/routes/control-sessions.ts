@@ -25,6 +25,8 @@ function signInOnDefaultClient(ctx: Ctx, userId: string): string {
     lastActiveAt: now,
     // Just signed in: a fresh first factor counts as a reverification.
     reverifiedAt: now,
+    reverification: null,
+    userAgent: null,
     createdAt: now,
     updatedAt: now,
   })

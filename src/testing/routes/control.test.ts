@@ -20,7 +20,7 @@ async function addAndSend(
 }
 
 describe.each(TRANSPORTS)('control routes (%s)', (transport) => {
-  const h = useHarness(transport)
+  const h = useHarness(transport, { settings: { strategies: ['email_code', 'email_link'] } })
 
   it('lists the outbox as JSON and clears it', async () => {
     await addAndSend(h, 'out@example.com')
@@ -68,6 +68,19 @@ describe.each(TRANSPORTS)('control routes (%s)', (transport) => {
       'request_body_invalid',
       'seed.users must be an array',
     ])
+  })
+
+  it('resets to the seed it started with on an empty body, and to a given seed otherwise', async () => {
+    const verifications = async () =>
+      (
+        await h.call<{
+          user_settings: { attributes: { email_address: { verifications: string[] } } }
+        }>('GET', '/v1/environment')
+      ).body.user_settings.attributes.email_address.verifications
+    await h.call('POST', '/__emulator/reset', { json: {} })
+    expect(await verifications()).toEqual(['email_code'])
+    await h.call('POST', '/__emulator/reset')
+    expect(await verifications()).toEqual(['email_code', 'email_link'])
   })
 
   it('advances the clock', async () => {
@@ -139,6 +152,7 @@ describe('inbox escaping', () => {
       to: '"><img src=x onerror=alert(1)>@example.com',
       subject: '<script>alert(1)</script>',
       strategy: 'email_link',
+      purpose: 'verification',
       code: null,
       link: 'javascript:alert(1)',
       email_address_id: 'idn_1',

@@ -54,9 +54,14 @@ export const controlRoutes: Route[] = [
   })),
   route('GET', '/__emulator/state', (ctx) => bare(stateIds(ctx))),
   route('POST', '/__emulator/reset', (ctx) => {
+    if (ctx.body.trim() === '') {
+      // No body: back to the seed the emulator started with (the CLI's --seed, the demo's seed).
+      ctx.controls.reset()
+      return bare({ reset: true })
+    }
     let seed: ReturnType<typeof parseSeed>
     try {
-      seed = parseSeed(ctx.body.trim() === '' ? undefined : JSON.parse(ctx.body))
+      seed = parseSeed(JSON.parse(ctx.body))
     } catch (error) {
       throw invalid(error)
     }
@@ -85,7 +90,8 @@ export const controlRoutes: Route[] = [
     return bare({ now: ctx.controls.clock.now() })
   }),
   route('POST', '/__emulator/reverify', (ctx) => {
-    // Stands in for the reverification modal: the caller's session counts as freshly verified.
+    // For tests: the caller's session counts as freshly reverified without the step-up itself
+    // (`POST /v1/client/sessions/{id}/verify…`, what Clerk's modal and Storybook's dialog drive).
     const { session } = resolveCaller(ctx)
     session.reverifiedAt = ctx.view.now
     return bare({ session_id: session.id, reverified_at: ctx.view.now })

@@ -4,26 +4,16 @@
  */
 import { environmentJSON } from '../environment'
 import type { Ctx } from '../http'
-import { notFound } from '../http'
 import { newToken } from '../ids'
 import type { Route } from '../router'
 import { route } from '../router'
 import { followLink } from '../rules/email-link'
-import { resolveClient } from '../rules/identity'
+import { resolveClient, resolveClientSession } from '../rules/identity'
 import { clientJSON, sessionJSON, tokenJSON } from '../serialize'
 import { bare, wrapped } from './respond'
 
 function environment(ctx: Ctx) {
   return bare(environmentJSON(ctx.view))
-}
-
-function clientSession(ctx: Ctx, id: string) {
-  const client = resolveClient(ctx)
-  const session = ctx.state.sessions.get(id)
-  if (!session || session.clientId !== client.id || session.status !== 'active') {
-    throw notFound()
-  }
-  return { client, session }
 }
 
 /** Dev browser, environment, client, sessions and `/v1/verify`. */
@@ -44,7 +34,7 @@ export const fapiClientRoutes: Route[] = [
   }),
 
   route('POST', '/v1/client/sessions/:id/touch', (ctx, [id = '']) => {
-    const { client, session } = clientSession(ctx, id)
+    const { client, session } = resolveClientSession(ctx, id)
     session.lastActiveAt = ctx.view.now
     session.updatedAt = ctx.view.now
     client.lastActiveSessionId = session.id
@@ -53,7 +43,7 @@ export const fapiClientRoutes: Route[] = [
   }),
 
   route('POST', '/v1/client/sessions/:id/tokens', (ctx, [id = '']) => {
-    const { session } = clientSession(ctx, id)
+    const { session } = resolveClientSession(ctx, id)
     return bare(tokenJSON(ctx.view, session))
   }),
 

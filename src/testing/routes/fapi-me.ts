@@ -1,9 +1,11 @@
 /**
  * FAPI `/v1/me` and `/v1/me/email_addresses*` (PROTOCOL §2.1): each resolves the caller, applies
- * the rules, and answers `{ response, client }` (the list alone answers a bare array).
+ * the rules, and answers `{ response, client }` (the list alone answers a bare array). Also what
+ * Clerk's `<UserProfile/>` asks for around them: the user's active sessions (a bare array, as the
+ * spec says and clerk-js expects), signing one of them out, and the enterprise connections.
  */
 import { METADATA_ENDPOINTS_SINCE, versionAtLeast } from '../api-version'
-import { ApiError, parseForm } from '../http'
+import { ApiError, notFound, parseForm } from '../http'
 import type { Route } from '../router'
 import { route } from '../router'
 import {
@@ -16,7 +18,14 @@ import {
 import { requireReverification, resolveCaller } from '../rules/identity'
 import { attempt } from '../rules/attempt'
 import { prepare } from '../rules/verification'
-import { deletedJSON, emailJSON, userJSON } from '../serialize'
+import {
+  activeSessionJSON,
+  deletedJSON,
+  emailJSON,
+  enterpriseConnectionsJSON,
+  sessionJSON,
+  userJSON,
+} from '../serialize'
 import { userEmails } from '../state'
 import { bare, wrapped } from './respond'
 
@@ -128,5 +137,33 @@ export const fapiMeRoutes: Route[] = [
     const email = ownEmail(ctx.state, user, id)
     attempt(ctx, user, email, parseForm(ctx))
     return wrapped(ctx.view, client, emailJSON(ctx.view, email))
+  }),
+  route('GET', '/v1/me/sessions/active', (ctx) => {
+    const { user } = resolveCaller(ctx)
+    const sessions = [...ctx.state.sessions.values()].filter(
+      (s) => s.userId === user.id && s.status === 'active',
+    )
+    return bare(sessions.map((s) => activeSessionJSON(ctx.view, s)))
+  }),
+  route('POST', '/v1/me/sessions/:id/revoke', (ctx, [id = '']) => {
+    const { client, user } = resolveCaller(ctx)
+    const target = ctx.state.sessions.get(id)
+    if (!target || target.userId !== user.id || target.status !== 'active') {
+      throw notFound()
+    }
+    // "Sign out of this device": the session ends wherever it is; its client forgets it.
+    target.status = 'revoked'
+    target.updatedAt = ctx.view.now
+    const owner = ctx.state.clients.get(target.clientId)
+    if (owner?.lastActiveSessionId === target.id) {
+      owner.lastActiveSessionId = null
+      owner.updatedAt = ctx.view.now
+    }
+    return wrapped(ctx.view, client, sessionJSON(ctx.view, target))
+  }),
+  route('GET', '/v1/me/enterprise_connections', (ctx) => {
+    const { client, user } = resolveCaller(ctx)
+    const linkableOnly = ctx.url.searchParams.get('with_organization_account_linking') === 'true'
+    return wrapped(ctx.view, client, enterpriseConnectionsJSON(ctx.view, user, linkableOnly))
   }),
 ]

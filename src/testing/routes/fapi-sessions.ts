@@ -1,15 +1,21 @@
 /**
- * Signing out, as clerk-js 6 does it (PROTOCOL §1.12; SPEC-F `removeClientSessionsAndRetainCookie` and
+ * Session routes besides upkeep. Signing out, as clerk-js 6 does it (PROTOCOL §1.12; SPEC-F `removeClientSessionsAndRetainCookie` and
  * `endSession`): `clerk.signOut()` sends `DELETE /v1/client/sessions` and keeps the client (the dev
  * browser stays valid); `session.end()` sends `POST /v1/client/sessions/{id}/end`. Ended sessions
- * leave the client, so the next `/v1/me` call with their id answers 401.
+ * leave the client, so the next `/v1/me` call with their id answers 401. Reverification
+ * (`/v1/client/sessions/{id}/verify…`, rules in `rules/reverification.ts`): what Clerk's modal sends
+ * after a 403 `session_reverification_required`; each answers `{ response: SessionReverification, client }`.
  */
-import type { Ctx } from '../http'
-import { notFound } from '../http'
+import { clerkError, type Ctx, parseForm, unauthenticated } from '../http'
 import type { Route } from '../router'
 import { route } from '../router'
-import { resolveClient } from '../rules/identity'
-import { clientJSON, sessionJSON } from '../serialize'
+import { resolveClient, resolveClientSession } from '../rules/identity'
+import {
+  attemptReverification,
+  prepareReverification,
+  startReverification,
+} from '../rules/reverification'
+import { clientJSON, reverificationJSON, sessionJSON } from '../serialize'
 import type { ClientRecord, SessionRecord } from '../types'
 import { wrapped } from './respond'
 
@@ -37,12 +43,33 @@ export const fapiSessionRoutes: Route[] = [
   }),
 
   route('POST', '/v1/client/sessions/:id/end', (ctx, [id = '']) => {
-    const client = resolveClient(ctx)
-    const session = ctx.state.sessions.get(id)
-    if (!session || session.clientId !== client.id || session.status !== 'active') {
-      throw notFound()
-    }
+    const { client, session } = resolveClientSession(ctx, id)
     end(ctx, client, session)
     return wrapped(ctx.view, client, sessionJSON(ctx.view, session))
   }),
+  route('POST', '/v1/client/sessions/:id/verify', (ctx, [id = '']) => {
+    const { client, session } = resolveClientSession(ctx, id)
+    startReverification(ctx, session, parseForm(ctx))
+    return wrapped(ctx.view, client, reverificationJSON(ctx.view, session))
+  }),
+  route('POST', '/v1/client/sessions/:id/verify/prepare_first_factor', (ctx, [id = '']) => {
+    const { client, session } = resolveClientSession(ctx, id)
+    const user = ctx.state.users.get(session.userId)
+    if (!user) {
+      throw unauthenticated()
+    }
+    prepareReverification(ctx, session, user, parseForm(ctx))
+    return wrapped(ctx.view, client, reverificationJSON(ctx.view, session))
+  }),
+  route('POST', '/v1/client/sessions/:id/verify/attempt_first_factor', (ctx, [id = '']) => {
+    const { client, session } = resolveClientSession(ctx, id)
+    attemptReverification(ctx, session, parseForm(ctx))
+    return wrapped(ctx.view, client, reverificationJSON(ctx.view, session))
+  }),
+  ...['prepare_second_factor', 'attempt_second_factor'].map((step) =>
+    route('POST', `/v1/client/sessions/:id/verify/${step}`, (ctx, [id = '']) => {
+      resolveClientSession(ctx, id)
+      throw clerkError(400, 'no_second_factors', 'The user has no second factors to verify with.')
+    }),
+  ),
 ]

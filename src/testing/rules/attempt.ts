@@ -3,6 +3,7 @@
  * clerk-js and its UI treat any 2xx as verified; every other case has its exact status and code.
  */
 import { ApiError, clerkError, type Ctx, paramMissing, paramNil } from '../http'
+import type { VerificationStatusJSON } from '../../api/wire-types'
 import type { EmailRecord, UserRecord, VerificationRecord } from '../types'
 
 const FAILED = 'Too many failed attempts. You have to try again with the same or another method.'
@@ -19,6 +20,46 @@ export function markVerified(
   user.updatedAt = now
   if (user.primaryEmailAddressId === null) {
     user.primaryEmailAddressId = email.id
+  }
+}
+
+/** A prepared one-time code: a verification's, or a session reverification's first factor. */
+export interface OneTimeCode {
+  status: VerificationStatusJSON
+  attempts: number | null
+  expireAt: number | null
+  code: string | null
+}
+
+/**
+ * Checks `given` against a prepared code, counting the attempt: 400 `verification_failed` once the
+ * code has failed, 400 `verification_expired` past its `expireAt`, 422 `form_code_incorrect` for a
+ * wrong code (the attempt that reaches the instance's maximum fails the code instead). Returns when
+ * the code is right; marking the owner verified is the caller's. `counted` runs once the attempt counts.
+ * @example checkCode(ctx, email.verification, '424242', () => void (email.updatedAt = ctx.view.now))
+ */
+export function checkCode(ctx: Ctx, v: OneTimeCode, given: string, counted?: () => void) {
+  if (v.status === 'failed') {
+    throw clerkError(400, 'verification_failed', FAILED)
+  }
+  if (v.status === 'expired' || (v.expireAt !== null && ctx.view.now > v.expireAt)) {
+    v.status = 'expired'
+    throw clerkError(
+      400,
+      'verification_expired',
+      'This verification has expired. You must create a new one.',
+    )
+  }
+  v.attempts = (v.attempts ?? 0) + 1
+  counted?.()
+  if (given.trim() !== v.code) {
+    if (v.attempts >= ctx.state.settings.maxAttempts) {
+      v.status = 'failed'
+      throw clerkError(400, 'verification_failed', FAILED)
+    }
+    throw new ApiError(422, 'form_code_incorrect', 'is incorrect', 'Incorrect code', {
+      param_name: 'code',
+    })
   }
 }
 
@@ -64,27 +105,8 @@ export function attempt(
       'The strategy is not valid for the current verification.',
     )
   }
-  if (v.status === 'failed') {
-    throw clerkError(400, 'verification_failed', FAILED)
-  }
-  if (v.status === 'expired' || (v.expireAt !== null && now > v.expireAt)) {
-    v.status = 'expired'
-    throw clerkError(
-      400,
-      'verification_expired',
-      'This verification has expired. You must create a new one.',
-    )
-  }
-  v.attempts = (v.attempts ?? 0) + 1
-  email.updatedAt = now
-  if (code.trim() !== v.code) {
-    if (v.attempts >= ctx.state.settings.maxAttempts) {
-      v.status = 'failed'
-      throw clerkError(400, 'verification_failed', FAILED)
-    }
-    throw new ApiError(422, 'form_code_incorrect', 'is incorrect', 'Incorrect code', {
-      param_name: 'code',
-    })
-  }
+  checkCode(ctx, v, code, () => {
+    email.updatedAt = now
+  })
   markVerified(user, email, v, now)
 }

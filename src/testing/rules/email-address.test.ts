@@ -107,19 +107,72 @@ describe.each(TRANSPORTS)('address rules (%s)', (transport) => {
     expect(h.emulator.signedIn).toEqual(only)
   })
 
-  it('moves primary to another verified address when the primary is deleted, or to null', async () => {
-    h.emulator.reset(seeds.threeAddresses)
+  it('moves a deleted primary to the oldest other verified address', async () => {
+    h.emulator.reset({
+      users: [
+        {
+          email_addresses: [
+            'jane@example.com',
+            'older@example.com',
+            'newer@example.com',
+            { email_address: 'unverified@example.com', verified: false },
+          ],
+        },
+      ],
+    })
     const me = await h.call<Wrapped<UserJSON>>('GET', '/v1/me')
-    const [primary, secondary, unverified] = me.body.response.email_addresses
+    const [primary, older] = me.body.response.email_addresses
     const res = await h.call('DELETE', `/v1/me/email_addresses/${primary!.id}`)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({
       response: { object: 'email_address', id: primary!.id, deleted: true },
     })
-    expect(res.user?.primary_email_address_id).toBe(secondary!.id)
-    const last = await h.call('DELETE', `/v1/me/email_addresses/${secondary!.id}`)
-    expect(last.user?.primary_email_address_id).toBeNull()
-    expect(last.user?.email_addresses.map((e) => e.id)).toEqual([unverified!.id])
+    expect(res.user?.primary_email_address_id).toBe(older!.id)
+  })
+
+  it('refuses to delete the last verified address (the primary stays), but not an unverified one', async () => {
+    h.emulator.reset(seeds.threeAddresses)
+    const me = await h.call<Wrapped<UserJSON>>('GET', '/v1/me')
+    const [primary, secondary, unverified] = me.body.response.email_addresses
+    const first = await h.call('DELETE', `/v1/me/email_addresses/${primary!.id}`)
+    expect(first.user?.primary_email_address_id).toBe(secondary!.id)
+    // Only an unverified address would be left: Clerk keeps the primary.
+    const refused = await h.call('DELETE', `/v1/me/email_addresses/${secondary!.id}`)
+    expect([refused.status, refused.error]).toEqual([
+      400,
+      {
+        code: 'last_required_identification_deletion_failed',
+        message: 'Deleting your last email address is prohibited',
+        long_message:
+          'You are required to maintain at least one email address in your account at all times',
+        meta: {},
+      },
+    ])
+    expect(refused.user?.primary_email_address_id).toBe(secondary!.id)
+    expect(refused.user?.email_addresses.map((e) => e.id)).toEqual([secondary!.id, unverified!.id])
+    const removed = await h.call('DELETE', `/v1/me/email_addresses/${unverified!.id}`)
+    expect(removed.status).toBe(200)
+    expect(removed.user?.email_addresses.map((e) => e.id)).toEqual([secondary!.id])
+  })
+
+  it('lets an unverified primary go, leaving no primary when no verified address is left', async () => {
+    h.emulator.reset({
+      users: [
+        {
+          email_addresses: [
+            { email_address: 'progressive@example.com', verified: false, primary: true },
+            { email_address: 'other@example.com', verified: false },
+          ],
+        },
+      ],
+    })
+    const me = await h.call<Wrapped<UserJSON>>('GET', '/v1/me')
+    const [primary, other] = me.body.response.email_addresses
+    expect(me.body.response.primary_email_address_id).toBe(primary!.id)
+    const res = await h.call('DELETE', `/v1/me/email_addresses/${primary!.id}`)
+    expect(res.status).toBe(200)
+    expect(res.user?.primary_email_address_id).toBeNull()
+    expect(res.user?.email_addresses.map((e) => e.id)).toEqual([other!.id])
   })
 
   it("answers 404 resource_not_found for another user's or an unknown id, on every route", async () => {

@@ -1,6 +1,7 @@
 /**
  * Address rules: what may be added (PROTOCOL §4.2, §5.6), the first-address-is-primary rule, setting
- * the primary, and deletion (never the last identification; the primary moves to a verified address).
+ * the primary, and deletion (never the last identification or the last verified address; the primary
+ * moves to the oldest other verified address).
  */
 
 import { ApiError, notFound, paramInvalid, paramMissing, paramNil } from '../http'
@@ -112,8 +113,15 @@ export function ownEmail(state: EmulatorState, user: UserRecord, id: string): Em
 }
 
 /**
- * Removes an address. The last identification stays (400 `identification_deletion_failed`) unless
- * `allowLast` (BAPI); a removed primary passes to the oldest other verified address, or null.
+ * Removes an address, by Clerk's rules (its "Identification errors" docs; the order follows Clerk's
+ * server, `identifications.Service.attemptDelete`):
+ * - the user's last identification stays: 400 `identification_deletion_failed`;
+ * - so does the last verified address, because the instance requires an email address: 400
+ *   `last_required_identification_deletion_failed`. So deleting the primary while every other
+ *   address is unverified is refused, and the user never ends up without a primary that way;
+ * - a removed primary passes to the oldest other verified address (PROTOCOL §5.6's default; none is
+ *   left only when the removed primary was itself unverified).
+ * `allowLast` (BAPI: an administrator) skips both refusals.
  */
 export function removeAddress(
   state: EmulatorState,
@@ -131,6 +139,14 @@ export function removeAddress(
       'You cannot delete your last identification.',
     )
   }
+  if (!allowLast && isVerified(email) && !all.some((e) => e.id !== email.id && isVerified(e))) {
+    throw new ApiError(
+      400,
+      'last_required_identification_deletion_failed',
+      'Deleting your last email address is prohibited',
+      'You are required to maintain at least one email address in your account at all times',
+    )
+  }
   state.emails.delete(email.id)
   for (const [token, link] of state.linkTokens) {
     if (link.emailId === email.id) {
@@ -138,8 +154,7 @@ export function removeAddress(
     }
   }
   if (user.primaryEmailAddressId === email.id) {
-    const next = all.find((e) => e.id !== email.id && isVerified(e))
-    user.primaryEmailAddressId = next?.id ?? null
+    user.primaryEmailAddressId = all.find((e) => e.id !== email.id && isVerified(e))?.id ?? null
   }
   user.updatedAt = now
 }

@@ -2,7 +2,7 @@
  * Who is calling: the client from `__clerk_db_jwt` (development) or the `__client` cookie
  * (production), then the session named by `_clerk_session_id` (PROTOCOL §1.6, §1.7, §7.6).
  */
-import { ApiError, type Ctx, readCookie, unauthenticated } from '../http'
+import { ApiError, type Ctx, notFound, readCookie, unauthenticated } from '../http'
 import type { ClientRecord, ReverificationAction, SessionRecord, UserRecord } from '../types'
 
 /** The `__client` cookie: HttpOnly and SameSite=Lax like Clerk's, on the emulator's own host. */
@@ -74,7 +74,31 @@ export function resolveCaller(ctx: Ctx): Caller {
   if (!user) {
     throw unauthenticated()
   }
+  noteUserAgent(ctx, session)
   return { client, session, user }
+}
+
+// The device list (`GET /v1/me/sessions/active`) shows the browser each session was last used from.
+function noteUserAgent(ctx: Ctx, session: SessionRecord) {
+  session.userAgent = ctx.request.headers.get('user-agent') ?? session.userAgent ?? null
+}
+
+/**
+ * The calling client and one of its active sessions, named in the path (`/v1/client/sessions/{id}/…`):
+ * 404 `resource_not_found` for any other session.
+ * @example const { client, session } = resolveClientSession(ctx, 'sess_…')
+ */
+export function resolveClientSession(
+  ctx: Ctx,
+  id: string,
+): { client: ClientRecord; session: SessionRecord } {
+  const client = resolveClient(ctx)
+  const session = ctx.state.sessions.get(id)
+  if (!session || session.clientId !== client.id || session.status !== 'active') {
+    throw notFound()
+  }
+  noteUserAgent(ctx, session)
+  return { client, session }
 }
 
 /** 403 `session_reverification_required` when the instance demands it for `action` and it is stale. */

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest'
 import type { EmailAddressJSON } from '../../api/wire-types'
 import { seeds } from '../fixtures'
 import { type Harness, TRANSPORTS, useHarness } from '../test-harness'
+import type { InstanceSettings } from '../types'
 
 type Wrapped<T> = { response: T }
+
+/** These tests cover links too, which a fresh instance (the default) does not offer. */
+const WITH_LINKS: Pick<InstanceSettings, 'strategies'> = {
+  strategies: ['email_code', 'email_link', 'enterprise_sso'],
+}
 
 async function create(h: Harness, address: string): Promise<string> {
   const res = await h.call<Wrapped<EmailAddressJSON>>('POST', '/v1/me/email_addresses/', {
@@ -35,7 +41,7 @@ function attempt(h: Harness, id: string, code: string) {
 }
 
 describe.each(TRANSPORTS)('email_code verification (%s)', (transport) => {
-  const h = useHarness(transport, { now: 1_755_199_800_000 })
+  const h = useHarness(transport, { now: 1_755_199_800_000, settings: { ...WITH_LINKS } })
 
   it('prepare puts a 6-digit code in the outbox and sets expire_at; the right code verifies', async () => {
     const id = await create(h, 'code@example.com')
@@ -170,7 +176,11 @@ describe.each(TRANSPORTS)('email_code verification (%s)', (transport) => {
 })
 
 describe.each(TRANSPORTS)('email_link and enterprise_sso (%s)', (transport) => {
-  const h = useHarness(transport, { ...seeds.enterpriseSso, now: 1_755_199_800_000 })
+  const h = useHarness(transport, {
+    ...seeds.enterpriseSso,
+    settings: { ...seeds.enterpriseSso.settings, ...WITH_LINKS },
+    now: 1_755_199_800_000,
+  })
 
   it('email_link mails an absolute /v1/verify link that verifies and 303s to redirect_url', async () => {
     const id = await create(h, 'link@example.com')

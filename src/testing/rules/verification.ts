@@ -5,7 +5,7 @@
 import { ApiError, clerkError, type Ctx, paramInvalid, paramMissing, paramNil } from '../http'
 import { newCode, newId, newToken } from '../ids'
 import { matchesDomain } from '../serialize'
-import type { EmailRecord, UserRecord, VerificationRecord } from '../types'
+import type { EmailRecord, OutboxMessage, UserRecord, VerificationRecord } from '../types'
 
 /** The code every `+clerk_test` address accepts in test mode (PROTOCOL §5.3). */
 export const TEST_CODE = '424242'
@@ -128,7 +128,7 @@ export function prepare(
     const test = settings.testMode && isTestAddress(email.emailAddress)
     next.code = test ? TEST_CODE : newCode(settings.codeLength)
     if (!test) {
-      send(ctx, user, email, next.code, null)
+      sendEmail(ctx, user, email, { code: next.code, link: null, purpose: 'verification' })
     }
   } else {
     const token = newToken()
@@ -140,7 +140,11 @@ export function prepare(
     if (sso) {
       next.externalUrl = `${ctx.view.base}/__emulator/sso?token=${token}`
     } else {
-      send(ctx, user, email, null, `${ctx.view.base}/v1/verify?token=${token}`)
+      sendEmail(ctx, user, email, {
+        code: null,
+        link: `${ctx.view.base}/v1/verify?token=${token}`,
+        purpose: 'verification',
+      })
     }
   }
   // The new verification replaces the old one: its code or link stops working (PROTOCOL §5.2).
@@ -153,18 +157,26 @@ export function prepare(
   user.updatedAt = now
 }
 
-function send(
+/**
+ * Puts an email in the outbox (never on the console): a code or a link to `email`, for verifying the
+ * address or for a reverification of the session.
+ * @example sendEmail(ctx, user, email, { code: '123456', link: null, purpose: 'reverification' })
+ */
+export function sendEmail(
   ctx: Ctx,
   user: UserRecord,
   email: EmailRecord,
-  code: string | null,
-  link: string | null,
+  message: Pick<OutboxMessage, 'code' | 'link' | 'purpose'>,
 ) {
+  const { code, link, purpose } = message
   ctx.state.outbox.push({
     id: newId('msg'),
     to: email.emailAddress,
-    subject: code ? `${code} is your verification code` : 'Verify your email address',
+    subject: code
+      ? `${code} is your ${purpose === 'reverification' ? 'reverification' : 'verification'} code`
+      : 'Verify your email address',
     strategy: code ? 'email_code' : 'email_link',
+    purpose,
     code,
     link,
     email_address_id: email.id,

@@ -21,14 +21,17 @@ export interface PageGlobals {
   Clerk: LoadedClerk
 }
 
-/** Serves the built page and opens it against `fapiUrl`; close the returned server. */
-export async function openApp(page: Page, fapiUrl: string) {
+/**
+ * Serves the built page and opens it against `fapiUrl` (`ui`: with Clerk's prebuilt UI loaded);
+ * close the returned server.
+ */
+export async function openApp(page: Page, fapiUrl: string, { ui = false } = {}) {
   const root = process.env.CLERK_APP_DIR
   if (!root) {
     throw new Error('CLERK_APP_DIR is unset: run with -c test/clerk/playwright.config.ts')
   }
   const server = await startPageServer({ root })
-  const query = new URLSearchParams({ fapi: fapiUrl, key: PUBLISHABLE_KEY })
+  const query = new URLSearchParams({ fapi: fapiUrl, key: PUBLISHABLE_KEY, ...(ui && { ui: '1' }) })
   await page.goto(`${server.url}/?${query}`)
   return server
 }
