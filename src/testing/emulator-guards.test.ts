@@ -160,7 +160,12 @@ describe.each(TRANSPORTS)('PATCH /v1/me and unsafe_metadata by API version (%s)'
 })
 
 describe.each(TRANSPORTS)('GET /v1/verify redirects only to allowed origins (%s)', (transport) => {
-  const h = useHarness(transport, { settings: { allowedOrigins: ['https://staging.myapp.dev'] } })
+  const h = useHarness(transport, {
+    settings: {
+      allowedOrigins: ['https://staging.myapp.dev'],
+      strategies: ['email_code', 'email_link'],
+    },
+  })
 
   async function linkTo(redirectUrl: string, address: string) {
     const created = await h.call<{ response: EmailAddressJSON }>('POST', '/v1/me/email_addresses', {
