@@ -76,6 +76,10 @@ function checkBare(file, spec) {
   if (spec.startsWith('.') || spec.startsWith('node:') || allowed.has(packageOf(spec))) {
     return
   }
+  // `./server`'s build-time guard (vite.config.ts): Next.js resolves it, other bundlers must fail on it.
+  if (spec === 'server-only' && file === join('server', 'browser.js')) {
+    return
+  }
   problems.push(`dist/${file}: imports "${spec}", which is not a peer dependency`)
 }
 
@@ -102,6 +106,38 @@ for (const file of readdirSync(join(root, 'dist'), { recursive: true })) {
       checkBare(file, match[1])
     }
   }
+}
+
+// Next.js's App Router treats a module as a client component only when its first statement is
+// 'use client': each source file that starts with it must still do so once built, or a server
+// component that renders it fails ("useState only works in Client Components").
+const directive = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/
+let clientModules = 0
+for (const file of readdirSync(join(root, 'src'), { recursive: true })) {
+  if (!/\.tsx?$/.test(file) || /\.(?:test|stories|test-d)\.tsx?$/.test(file)) {
+    continue
+  }
+  if (directive.test(readFileSync(join(root, 'src', file), 'utf8'))) {
+    clientModules += 1
+    const built = join(root, 'dist', file.replace(/\.tsx?$/, '.js'))
+    if (!existsSync(built) || !readFileSync(built, 'utf8').startsWith('"use client";')) {
+      problems.push(`dist/${file.replace(/\.tsx?$/, '.js')}: lost its 'use client' directive`)
+    }
+  }
+}
+if (clientModules === 0) {
+  problems.push("no source file starts with 'use client': the check above found nothing to check")
+}
+
+// `./server` under the `browser` condition must stop a client build, not only throw when it runs.
+const browserBuild = pkg.exports['./server']?.browser
+if (
+  !browserBuild ||
+  !readFileSync(join(root, browserBuild), 'utf8').startsWith('import "server-only";')
+) {
+  problems.push(
+    './server (browser): does not start with the server-only import that fails client builds',
+  )
 }
 
 // The packed tarball, as publint and arethetypeswrong see it. ESM only: attw's `esm-only` profile
@@ -139,5 +175,5 @@ if (problems.length > 0) {
 }
 console.error(
   `Package check: ${Object.keys(pkg.exports).length} exports resolve, import and require() in Node; ` +
-    'publint --strict and attw (esm-only) pass on the tarball.',
+    `${clientModules} client modules keep 'use client'; publint --strict and attw (esm-only) pass on the tarball.`,
 )
