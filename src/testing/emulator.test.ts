@@ -268,7 +268,7 @@ describe('emulator clock, prefixes and failures', () => {
       status: 500,
       afterCommit: true,
     })
-    const crashed = await parse(await create('two@example.com'))
+    const crashed = await parse<{ meta: unknown }>(await create('two@example.com'))
     // A crash after the commit carries no client snapshot: the client cannot learn the truth from it.
     expect([crashed.status, crashed.error.code, crashed.body.meta]).toEqual([
       500,
