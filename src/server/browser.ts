@@ -3,6 +3,10 @@
  * entry sends a secret key, so a browser bundle that includes it fails the moment it loads, with a
  * message that says why, instead of quietly publishing the key. It exports the same names as the
  * server entry so bundlers accept the import and the message below is what the developer sees.
+ *
+ * The build puts `import 'server-only'` at the top of the emitted file (vite.config.ts), so a client
+ * bundle already fails when it is built: Next.js reports "'server-only' cannot be imported from a
+ * Client Component module" with the import trace; Vite, webpack and esbuild cannot resolve it.
  */
 import { BROWSER_REFUSAL } from './guard'
 

@@ -65,6 +65,7 @@ describe('cli main()', () => {
     [['extra'], /positional/],
     [['--allow-origin', 'https://app.example.com/verify'], /--allow-origin must be an origin/],
     [['--allow-origin', 'app.example.com'], /--allow-origin must be an origin/],
+    [['--session-id', 'jane'], /--session-id must be "sess_" followed by letters and digits/],
   ])('rejects %j with exit code 2 and a clear message', async (argv, message) => {
     const { io, err } = capture()
     expect(await main(argv, io)).toBe(2)
@@ -86,6 +87,77 @@ describe('cli main()', () => {
     )
     expect(await main(['--seed', file], io)).toBe(2)
     expect(err[0]).toContain('seed.users[0].email_addresses[0].linked_to must be an array of')
+  })
+
+  it.each([
+    ['{"users": [{"id": "jane", "email_addresses": []}]}', 'seed.users[0].id must be "user_"'],
+    [
+      '{"users": [{"session_id": "sess_a", "email_addresses": []}, {"session_id": "sess_a", "email_addresses": []}]}',
+      'seed.users[1].session_id "sess_a" is used twice',
+    ],
+  ])('rejects a seed with a malformed or repeated fixed id: %s', async (seed, message) => {
+    const { io, err } = capture()
+    expect(await main(['--seed', await seedFile(seed)], io)).toBe(2)
+    expect(err[0]).toContain(message)
+  })
+
+  it("signs in with --session-id and the seed's user id, prints both, and keeps them after a reset", async () => {
+    const file = await seedFile(
+      JSON.stringify({ users: [{ id: 'user_cli', email_addresses: ['cli@example.com'] }] }),
+    )
+    const before = process.listeners('SIGTERM')
+    let served: EmulatorServer | null = null
+    const { io, out } = capture((server) => {
+      served = server
+    })
+    const exit = main(['--port', '0', '--seed', file, '--session-id', 'sess_cli123'], io)
+    await expect.poll(() => served, { timeout: 5_000 }).not.toBeNull()
+    const server = served as unknown as EmulatorServer
+    expect(out[2]).toBe('Signed in: user user_cli, session sess_cli123 (pass it as sessionId)')
+    const ids = async () =>
+      (await (await fetch(`${server.url}/__emulator/state`)).json()) as Record<string, string>
+    expect(await ids()).toMatchObject({ user_id: 'user_cli', session_id: 'sess_cli123' })
+    // The session is real: FAPI answers for it with the seeded user.
+    const me = await fetch(`${server.url}/v1/me?_clerk_session_id=sess_cli123`)
+    expect(me.status).toBe(200)
+    expect(((await me.json()) as { response: { id: string } }).response.id).toBe('user_cli')
+    // A reset without a body goes back to the seed it started from, ids included.
+    const created = await fetch(`${server.url}/v1/me/email_addresses/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email_address=more%40example.com&_clerk_session_id=sess_cli123',
+    })
+    expect(created.status).toBe(200)
+    expect((await fetch(`${server.url}/__emulator/reset`, { method: 'POST' })).status).toBe(200)
+    expect(await ids()).toMatchObject({ user_id: 'user_cli', session_id: 'sess_cli123' })
+    const after = (await (
+      await fetch(`${server.url}/v1/me?_clerk_session_id=sess_cli123`)
+    ).json()) as {
+      response: { email_addresses: { email_address: string }[] }
+    }
+    expect(after.response.email_addresses.map((e) => e.email_address)).toEqual(['cli@example.com'])
+    process.listeners('SIGTERM').filter((l) => !before.includes(l))[0]!('SIGTERM')
+    expect(await exit).toBe(0)
+  })
+
+  it('with --session-id and no seed, signs in the default user under that id', async () => {
+    const before = process.listeners('SIGTERM')
+    let served: EmulatorServer | null = null
+    const { io, out } = capture((server) => {
+      served = server
+    })
+    const exit = main(['--port', '0', '--session-id', 'sess_default'], io)
+    await expect.poll(() => served, { timeout: 5_000 }).not.toBeNull()
+    expect(out[2]).toMatch(/^Signed in: user user_[0-9A-Za-z]{27}, session sess_default /)
+    const server = served as unknown as EmulatorServer
+    const me = (await (
+      await fetch(`${server.url}/v1/me?_clerk_session_id=sess_default`)
+    ).json()) as {
+      response: { first_name: string }
+    }
+    expect(me.response.first_name).toBe('Jane')
+    process.listeners('SIGTERM').filter((l) => !before.includes(l))[0]!('SIGTERM')
+    expect(await exit).toBe(0)
   })
 
   it('prints help with exit code 0', async () => {
@@ -112,6 +184,9 @@ describe('cli main()', () => {
     const server = served as unknown as EmulatorServer
     expect(out[0]).toBe(`FAPI emulator listening on ${server.url}`)
     expect(out[1]).toBe(`Inbox: ${server.url}/__emulator/inbox`)
+    const { userId, sessionId } = server.emulator.signedIn
+    expect(out[2]).toBe(`Signed in: user ${userId}, session ${sessionId} (pass it as sessionId)`)
+    expect(sessionId).toMatch(/^sess_[0-9A-Za-z]{27}$/)
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:/)
     const state = (await (await fetch(`${server.url}/__emulator/state`)).json()) as {
       strict: boolean

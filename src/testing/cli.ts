@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { createFapiEmulator } from './emulator'
 import { type EmulatorServer, startEmulatorServer } from './http-server'
 import { parseSeed } from './seed'
+import { DEFAULT_SEED_USER } from './state'
 import type { EmulatorSeed } from './types'
 
 /** Usage text, printed by `--help` and after a bad flag. */
@@ -15,6 +16,7 @@ export const USAGE = `Usage: react-email-addresses-emulator [options]
   --port <n>          port to listen on (default 4010; 0 picks a free port)
   --host <host>       interface to bind (default 127.0.0.1)
   --seed <file.json>  users, settings and environment overlay to start from
+  --session-id <id>   the signed-in session's id (sess_…; default random), kept by resets
   --strict            require the __client cookie or __clerk_db_jwt on FAPI calls
   --secret-key <key>  BAPI secret key (default sk_test_emulator)
   --allow-origin <o>  also accept this origin (CORS, /v1/verify redirects); repeatable.
@@ -49,6 +51,7 @@ async function parseCli(argv: string[]): Promise<CliConfig> {
       port: { type: 'string' },
       host: { type: 'string' },
       seed: { type: 'string' },
+      'session-id': { type: 'string' },
       strict: { type: 'boolean' },
       'secret-key': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
@@ -94,6 +97,17 @@ async function parseCli(argv: string[]): Promise<CliConfig> {
       ...seed,
       settings: { ...settings, allowedOrigins: [...(settings.allowedOrigins ?? []), ...origins] },
     }
+  }
+  const sessionId = values['session-id']
+  if (sessionId !== undefined) {
+    if (!/^sess_[0-9A-Za-z]+$/.test(sessionId)) {
+      throw new Error(
+        `--session-id must be "sess_" followed by letters and digits, got "${sessionId}"`,
+      )
+    }
+    // The first user is the one signed in on the default client: the session an app is handed.
+    const [first = DEFAULT_SEED_USER, ...others] = seed.users ?? []
+    seed = parseSeed({ ...seed, users: [{ ...first, session_id: sessionId }, ...others] })
   }
   return { port, host: values.host ?? '127.0.0.1', seed, help: values.help === true }
 }
@@ -158,6 +172,8 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
   const stopped = waitForSignal()
   io.out(`FAPI emulator listening on ${server.url}`)
   io.out(`Inbox: ${server.url}/__emulator/inbox`)
+  const { userId, sessionId } = server.emulator.signedIn
+  io.out(`Signed in: user ${userId}, session ${sessionId} (pass it as sessionId)`)
   io.onListening?.(server)
   const signal = await stopped
   await server.close()

@@ -59,9 +59,28 @@ function checkSettings(settings: Record<string, unknown>) {
   }
 }
 
-function checkUser(user: unknown, index: number) {
+/** Fixed ids go into URL paths and Clerk's own id form, so they keep to its prefix and base62. */
+const FIXED_IDS = { id: /^user_[0-9A-Za-z]+$/, session_id: /^sess_[0-9A-Za-z]+$/ } as const
+
+function checkUser(user: unknown, index: number, seen: Set<string>) {
   if (!isObject(user) || !Array.isArray(user.email_addresses)) {
     throw new Error(`seed.users[${index}] must be an object with an email_addresses array`)
+  }
+  for (const [key, form] of Object.entries(FIXED_IDS)) {
+    const value = user[key]
+    if (value === undefined) {
+      continue
+    }
+    if (typeof value !== 'string' || !form.test(value)) {
+      const prefix = key === 'id' ? 'user_' : 'sess_'
+      throw new Error(
+        `seed.users[${index}].${key} must be "${prefix}" followed by letters and digits, got ${JSON.stringify(value)}`,
+      )
+    }
+    if (seen.has(value)) {
+      throw new Error(`seed.users[${index}].${key} "${value}" is used twice`)
+    }
+    seen.add(value)
   }
   user.email_addresses.forEach((entry: unknown, j: number) => {
     const ok =
@@ -105,7 +124,8 @@ export function parseSeed(value: unknown): EmulatorSeed {
     if (!Array.isArray(value.users)) {
       throw new Error('seed.users must be an array')
     }
-    value.users.forEach(checkUser)
+    const seen = new Set<string>()
+    value.users.forEach((user: unknown, index: number) => checkUser(user, index, seen))
   }
   if (value.settings !== undefined) {
     if (!isObject(value.settings)) {

@@ -137,13 +137,19 @@ export function buildState(seed: EmulatorSeed, now: number): EmulatorState {
     const user = addSeedUser(state, seedUser, now)
     // The first user is signed in on the default client; the others elsewhere, each on a client of
     // their own, so "another user's session" is a real case to test.
-    signIn(state, index === 0 ? state.defaultClientId : newId('client'), user.id, now)
+    const clientId = index === 0 ? state.defaultClientId : newId('client')
+    signIn(state, clientId, user.id, seedUser.session_id ?? newId('sess'), now)
   })
   return state
 }
 
-function signIn(state: EmulatorState, clientId: string, userId: string, now: number) {
-  const sessionId = newId('sess')
+function signIn(
+  state: EmulatorState,
+  clientId: string,
+  userId: string,
+  sessionId: string,
+  now: number,
+) {
   state.clients.set(clientId, {
     id: clientId,
     sessionIds: [sessionId],

@@ -71,7 +71,10 @@ export type SeedEmailAddress =
 
 /** One seeded user. The first user of a seed is the one signed in on the default client. */
 export interface SeedUser {
+  /** The user's id (`user_…`), so a test or an app's config can name it in advance. Default: random. */
   id?: string
+  /** The id of the user's signed-in session (`sess_…`); it survives a reset. Default: random. */
+  session_id?: string
   first_name?: string | null
   last_name?: string | null
   username?: string | null

@@ -54,14 +54,10 @@ export const controlRoutes: Route[] = [
   })),
   route('GET', '/__emulator/state', (ctx) => bare(stateIds(ctx))),
   route('POST', '/__emulator/reset', (ctx) => {
-    if (ctx.body.trim() === '') {
-      // No body: back to the seed the emulator started with (the CLI's --seed, the demo's seed).
-      ctx.controls.reset()
-      return bare({ reset: true })
-    }
-    let seed: ReturnType<typeof parseSeed>
+    // No body: back to the seed the emulator started with (the CLI's `--seed`, its fixed ids).
+    let seed: ReturnType<typeof parseSeed> | undefined
     try {
-      seed = parseSeed(JSON.parse(ctx.body))
+      seed = ctx.body.trim() === '' ? undefined : parseSeed(JSON.parse(ctx.body))
     } catch (error) {
       throw invalid(error)
     }
