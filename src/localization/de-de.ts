@@ -27,6 +27,8 @@ export const deDE: Localization = {
     cancel: 'Abbrechen',
     lastAddressCannotBeRemoved:
       'Du brauchst mindestens eine E-Mail-Adresse, daher kann diese nicht entfernt werden.',
+    lastVerifiedCannotBeRemoved:
+      'Du brauchst mindestens eine bestätigte E-Mail-Adresse. Bestätige zuerst eine andere, bevor du diese entfernst.',
     removed: (email) => `${email} wurde entfernt.`,
     madePrimary: (email) => `${email} ist jetzt deine primäre E-Mail-Adresse.`,
   },
@@ -113,6 +115,8 @@ export const deDE: Localization = {
     verification_code_too_many_requests: 'Bitte warte kurz, bevor du einen neuen Code anforderst.',
     too_many_requests: 'Zu viele Anfragen. Bitte warte kurz und versuche es erneut.',
     identification_deletion_failed: 'Du kannst deine letzte E-Mail-Adresse nicht entfernen.',
+    last_required_identification_deletion_failed:
+      'Du brauchst mindestens eine bestätigte E-Mail-Adresse. Bestätige zuerst eine andere.',
     form_param_value_invalid__primary_email_address_id:
       'Nur eine bestätigte E-Mail-Adresse kann primär sein.',
     session_reverification_required: 'Bitte bestätige, dass du es bist, und versuche es erneut.',

@@ -28,6 +28,8 @@ export const enUS = {
     cancel: 'Cancel',
     lastAddressCannotBeRemoved:
       'You need at least one email address, so this one cannot be removed.',
+    lastVerifiedCannotBeRemoved:
+      'You need at least one verified email address. Verify another one before you remove this one.',
     removed: (email: string) => `${email} was removed.`,
     madePrimary: (email: string) => `${email} is now your primary email address.`,
   },
@@ -110,6 +112,8 @@ export const enUS = {
     verification_code_too_many_requests: 'Please wait a moment before asking for another code.',
     too_many_requests: 'Too many requests. Please wait a moment and try again.',
     identification_deletion_failed: 'You cannot remove your last email address.',
+    last_required_identification_deletion_failed:
+      'You need at least one verified email address. Verify another one first.',
     form_param_value_invalid__primary_email_address_id:
       'Only a verified email address can be your primary one.',
     session_reverification_required: 'Please confirm it is you, then try again.',

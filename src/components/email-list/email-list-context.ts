@@ -38,6 +38,8 @@ export const ROW = {
   primaryPendingHere: 4,
   /** A make-primary of any row is in flight: one intent at a time. */
   primaryPending: 8,
+  /** The user's only verified address, beside unverified ones: the server keeps it (PROTOCOL §5.6). */
+  lastVerified: 16,
 } as const
 
 /** The state `EmailListItems` gives each row; `null` outside `EmailListItems`. */
@@ -48,6 +50,8 @@ export interface EmailListItemContextValue {
   readonly address: EmailAddress
   readonly isPrimary: boolean
   readonly isOnly: boolean
+  /** The user's only verified address (others are unverified): it cannot be removed either. */
+  readonly isLastVerified: boolean
   readonly isVerified: boolean
   readonly state: number
   /** Whether the remove confirmation is open. */

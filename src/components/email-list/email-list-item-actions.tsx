@@ -12,8 +12,8 @@ import { ROW, useEmailListContext, useEmailListItemContext } from './email-list-
 
 /**
  * The row's actions, as a `<div role="group">`. Without children: Verify (unverified, when the list
- * has `onVerify`), Make primary (verified, not primary), Remove (with the reason when it is the only
- * address), and, while the removal is being confirmed, `EmailListItemRemoveConfirm` in their place.
+ * has `onVerify`), Make primary (verified, not primary), Remove (with the reason when it cannot be
+ * removed), and, while the removal is being confirmed, `EmailListItemRemoveConfirm` in their place.
  *
  * @example
  * <EmailListItemActions>
@@ -41,7 +41,7 @@ export const EmailListItemActions = forwardRef<HTMLDivElement, HTMLAttributes<HT
             <EmailListItemVerify />
             <EmailListItemMakePrimary />
             <EmailListItemRemove />
-            {row.isOnly && <EmailListItemRemoveReason />}
+            {(row.isOnly || row.isLastVerified) && <EmailListItemRemoveReason />}
           </>
         )}
       </div>
@@ -129,7 +129,8 @@ export const EmailListItemMakePrimary = forwardRef<HTMLButtonElement, ButtonProp
 
 /**
  * "Remove": opens the row's confirmation (`EmailListItemRemoveConfirm`). Disabled for the user's only
- * address, described by the reason when `EmailListItemActions` shows it.
+ * address, and for the only verified one while others are unverified (the server keeps one verified
+ * address), described by the reason when `EmailListItemActions` shows it.
  *
  * @example
  * <EmailListItemRemove variant="ghost">Delete</EmailListItemRemove>
@@ -142,8 +143,8 @@ export const EmailListItemRemove = forwardRef<HTMLButtonElement, ButtonProps>(
       <Button
         ref={ref}
         variant="danger"
-        disabled={row.isOnly}
-        aria-describedby={row.isOnly ? row.reasonId : undefined}
+        disabled={row.isOnly || row.isLastVerified}
+        aria-describedby={row.isOnly || row.isLastVerified ? row.reasonId : undefined}
         // Back from "Cancel": the confirmation's buttons are gone, focus returns here.
         autoFocus={row.returnFocus}
         {...props}
@@ -155,7 +156,7 @@ export const EmailListItemRemove = forwardRef<HTMLButtonElement, ButtonProps>(
   },
 )
 
-/** Why the only address cannot be removed; `EmailListItemRemove` is described by it. */
+/** Why the only (or only verified) address cannot be removed; `EmailListItemRemove` is described by it. */
 function EmailListItemRemoveReason() {
   const t = useLocalization()
   const row = useEmailListItemContext('EmailListItemRemoveReason')
@@ -166,7 +167,7 @@ function EmailListItemRemoveReason() {
   )
   return (
     <p ref={ref} data-slot="rea-email-list-item-reason" id={row.reasonId ?? undefined}>
-      {t.actions.lastAddressCannotBeRemoved}
+      {row.isOnly ? t.actions.lastAddressCannotBeRemoved : t.actions.lastVerifiedCannotBeRemoved}
     </p>
   )
 }

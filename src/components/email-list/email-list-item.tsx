@@ -97,6 +97,7 @@ export const EmailListItem = memo(
         state,
         isPrimary: (state & ROW.primary) !== 0,
         isOnly: (state & ROW.only) !== 0,
+        isLastVerified: (state & ROW.lastVerified) !== 0,
         isVerified,
         removeOpen,
         setRemoveOpen: (open) => {

@@ -53,6 +53,7 @@ export const EmailListItems = forwardRef<HTMLUListElement, EmailListItemsProps>(
     }
     const primaryPending = pending.filter((change) => change.action === 'setPrimary')
     const only = data.emailAddresses.length === 1 ? ROW.only : 0
+    const verified = data.emailAddresses.filter((a) => a.verification?.status === 'verified')
     const busy = primaryPending.length > 0 ? ROW.primaryPending : 0
     return (
       <ul ref={ref} data-slot="rea-email-list-items" {...props}>
@@ -61,6 +62,7 @@ export const EmailListItems = forwardRef<HTMLUListElement, EmailListItemsProps>(
             only |
             busy |
             (address.id === data.primaryEmailAddressId ? ROW.primary : 0) |
+            (!only && verified.length === 1 && verified[0] === address ? ROW.lastVerified : 0) |
             (primaryPending.some((change) => change.id === address.id) ? ROW.primaryPendingHere : 0)
           return (
             <RowStateContext.Provider key={address.id} value={state}>

@@ -199,3 +199,32 @@ describe('EmailList edge states', () => {
     expect(await screen.findByText('only@example.com')).toBeInTheDocument()
   })
 })
+
+describe('EmailList with one verified address among unverified ones', () => {
+  const mixed = setupHarness({
+    users: [
+      {
+        email_addresses: [
+          'jane@example.com',
+          { email_address: 'new@example.com', verified: false },
+        ],
+      },
+    ],
+  })
+
+  it('keeps the verified one, with the reason, and lets the unverified one go', async () => {
+    const Wrapper = mixed.wrapper()
+    render(
+      <Wrapper>
+        <EmailList />
+      </Wrapper>,
+    )
+    await waitFor(() => expect(rows()).toHaveLength(2))
+    const keep = within(row('jane@example.com')).getByRole('button', { name: 'Remove' })
+    expect(keep).toBeDisabled()
+    expect(keep).toHaveAccessibleDescription(
+      'You need at least one verified email address. Verify another one before you remove this one.',
+    )
+    expect(within(row('new@example.com')).getByRole('button', { name: 'Remove' })).toBeEnabled()
+  })
+})
