@@ -11,6 +11,7 @@ export { FapiError, isFapiError } from './api/fapi-error'
 export type { FapiLocation, PublishableKeyInfo } from './api/fapi-url'
 export { parsePublishableKey } from './api/fapi-url'
 export type { MeApi } from './api/me'
+export type { ResponseIssue } from './api/parse'
 export type {
   DeleteEmailAddressResult,
   EmailAddress,

@@ -254,7 +254,7 @@ describe('emailAddresses.prepareVerification', () => {
     )
   })
 
-  it('refuses an identity provider URL that is not absolute http(s)', async () => {
+  it('drops an identity provider URL that is not absolute http(s), keeps the address, and says so', async () => {
     const sso = emailAddressJSON({
       verification: verificationJSON({
         strategy: 'enterprise_sso',
@@ -262,13 +262,26 @@ describe('emailAddresses.prepareVerification', () => {
       }),
     })
     server.respond(() => ({ json: wrapped(sso) }))
-    const error = await rejection(
-      client.emailAddresses.prepareVerification(NEW_ID, {
-        strategy: 'enterprise_sso',
-        redirectUrl: 'https://a.example',
-      }),
-    )
-    expect(error.code).toBe('invalid_response')
+    const issues: unknown[] = []
+    const reporting = createFapiClient({
+      proxyUrl: server.url,
+      sessionId: SESSION_ID,
+      onResponseIssue: (issue) => issues.push(issue),
+    })
+    const result = await reporting.emailAddresses.prepareVerification(NEW_ID, {
+      strategy: 'enterprise_sso',
+      redirectUrl: 'https://a.example',
+    })
+    expect(result.emailAddress.verification).toMatchObject({
+      strategy: 'enterprise_sso',
+      externalVerificationRedirectUrl: null,
+    })
+    expect(issues).toEqual([
+      {
+        path: `email_addresses[${NEW_ID}].verification.external_verification_redirect_url`,
+        message: 'Not an absolute http(s) URL, so it is left out.',
+      },
+    ])
   })
 
   it('reads Retry-After from a 429', async () => {

@@ -55,8 +55,8 @@ export function createEmailAddressesApi(send: FapiTransport): EmailAddressesApi 
         path: '/me/email_addresses',
         signal: options.signal,
       })
-      return readWrapped(schemas.emailAddressList, answer.body, answer.status, null).resource.map(
-        toEmailAddress,
+      return readWrapped(schemas.emailAddressList, { ...answer, sessionId: null }).resource.map(
+        (address) => toEmailAddress(address, answer.report),
       )
     },
     async get(id, options = {}) {
@@ -104,25 +104,15 @@ export function createEmailAddressesApi(send: FapiTransport): EmailAddressesApi 
     },
     async delete(id, options = {}) {
       const answer = await send({ method: 'DELETE', path: path(id), signal: options.signal })
-      const { resource, user } = readWrapped(
-        schemas.deletedObject,
-        answer.body,
-        answer.status,
-        answer.sessionId,
-      )
+      const { resource, user } = readWrapped(schemas.deletedObject, answer)
       return { deleted: { id: resource.id ?? id, deleted: resource.deleted }, user }
     },
   }
 }
 
 function toResult(answer: FapiAnswer): EmailAddressResult {
-  const { resource, user } = readWrapped(
-    schemas.emailAddress,
-    answer.body,
-    answer.status,
-    answer.sessionId,
-  )
-  return { emailAddress: toEmailAddress(resource), user }
+  const { resource, user } = readWrapped(schemas.emailAddress, answer)
+  return { emailAddress: toEmailAddress(resource, answer.report), user }
 }
 
 /** Links and identity providers send the user to these URLs: refuse anything but absolute http(s). */

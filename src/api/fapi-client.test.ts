@@ -155,12 +155,25 @@ describe('answers that are not what the spec says', () => {
     expect(error.message).toContain('"email_address"')
   })
 
-  it('reports invalid_response for a mistyped field deep in the user', async () => {
-    const user = userJSON([{ ...primaryJSON, created_at: 'yesterday' as unknown as number }])
+  it('keeps the other addresses when one in the user is malformed, and reports it once', async () => {
+    const bad = { ...emailAddressJSON(), created_at: 'yesterday' as unknown as number }
+    const user = userJSON([primaryJSON, bad])
     server.respond(() => ({ json: { response: user, client: null } }))
-    const error = await failure(plainClient().me.get())
-    expect(error.code).toBe('invalid_response')
-    expect(error.message).toContain('email_addresses.0.created_at')
+    const issues: unknown[] = []
+    const client = createFapiClient({
+      proxyUrl: server.url,
+      sessionId: SESSION_ID,
+      onResponseIssue: (issue) => issues.push(issue),
+    })
+    const first = await client.me.get()
+    await client.me.get()
+    expect(first.user.emailAddresses.map((address) => address.id)).toEqual([primaryJSON.id])
+    expect(issues).toEqual([
+      {
+        path: `email_addresses[${bad.id}].created_at`,
+        message: 'This address could not be read, so it is not shown.',
+      },
+    ])
   })
 
   it('reports invalid_response for an unknown verification status', async () => {

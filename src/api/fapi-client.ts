@@ -16,6 +16,7 @@ import {
 import { createMeApi, type MeApi } from './me'
 import { errorFromAnswer, parseJson } from './http-answer'
 import { maxAttempts, retryDelay, sleep } from './retry'
+import type { ReportIssue, ResponseIssue } from './parse'
 import { FAPI_API_VERSION } from './wire-types'
 
 /** Options of `createFapiClient`: where FAPI is (one of `publishableKey`, `frontendApi`, `proxyUrl`), and more. */
@@ -33,6 +34,12 @@ export type FapiClientOptions = FapiLocation & {
    * client reuses clerk-js's `__clerk_db_jwt` cookie if the page has one, else asks FAPI for a new token.
    */
   getDevBrowserToken?: () => string | null | undefined | Promise<string | null | undefined>
+  /**
+   * Told, once per distinct issue, when an answer had something the client set aside instead of
+   * failing: an address it could not read (the others are kept) or a link that was not http(s).
+   * Send it to your error reporting.
+   */
+  onResponseIssue?: (issue: ResponseIssue) => void
 }
 
 /** A typed FAPI client for the signed-in user's email addresses. Results are plain camelCase data. */
@@ -58,6 +65,8 @@ export interface FapiAnswer {
   status: number
   body: unknown
   sessionId: string | null
+  /** Where to tell what the parser set aside. */
+  report: ReportIssue
 }
 
 /** Sends a request and returns its 2xx answer, or throws `FapiError` (or the signal's reason on abort). */
@@ -86,12 +95,21 @@ export function createFapiClient(options: FapiClientOptions): FapiClient {
     fetch: fetchImpl,
     getDevBrowserToken: options.getDevBrowserToken,
   })
+  const seen = new Set<string>()
+  const report: ReportIssue = (issue) => {
+    const key = `${issue.path}\n${issue.message}`
+    if (!seen.has(key)) {
+      seen.add(key)
+      options.onResponseIssue?.(issue)
+    }
+  }
   const transport = createTransport({
     baseUrl,
     apiVersion,
     fetch: fetchImpl,
     getSessionId,
     devBrowser,
+    report,
   })
 
   return {
@@ -108,6 +126,7 @@ interface TransportContext {
   fetch: typeof fetch
   getSessionId: () => string | null
   devBrowser: DevBrowser
+  report: ReportIssue
 }
 
 function createTransport(context: TransportContext): FapiTransport {
@@ -136,7 +155,7 @@ function createTransport(context: TransportContext): FapiTransport {
       if (body === undefined) {
         throw clientError(response.status, 'invalid_response', 'The server answered without JSON.')
       }
-      return { status: response.status, body, sessionId }
+      return { status: response.status, body, sessionId, report: context.report }
     }
     const error = errorFromAnswer(response, body, sessionId)
     // The server refused the token before doing anything, so asking again with a fresh one is safe.

@@ -15,14 +15,9 @@ export interface MeApi {
 export function createMeApi(send: FapiTransport): MeApi {
   const read = async (request: Parameters<FapiTransport>[0]): Promise<UserResult> => {
     const answer = await send(request)
-    const { resource, user } = readWrapped(
-      schemas.user,
-      answer.body,
-      answer.status,
-      answer.sessionId,
-    )
+    const { resource, user } = readWrapped(schemas.user, answer)
     // The piggybacked client is the freshest picture; the resource is the same user.
-    return { user: user ?? toUser(resource) }
+    return { user: user ?? toUser(resource, answer.report) }
   }
   return {
     get: (options = {}) => read({ method: 'GET', path: '/me', signal: options.signal }),

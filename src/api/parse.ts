@@ -1,7 +1,9 @@
 /**
  * Every FAPI answer goes through these schemas before anything else sees it, and the only place that
  * turns snake_case into camelCase. Unknown extra fields pass; a missing or mistyped field the library
- * relies on becomes `FapiError('invalid_response')` instead of an `undefined` deep in the UI.
+ * relies on becomes `FapiError('invalid_response')` instead of an `undefined` deep in the UI. Inside a
+ * user's list one bad address does not spoil the others: it is set aside (and a link that is not
+ * http(s) is dropped, never rendered), and the issue is reported.
  *
  * `zod/mini` keeps this cheap for apps: about 4.6 kB gzip against 21.6 kB for the full `zod` (DESIGN.md).
  */
@@ -12,8 +14,17 @@ import type { EmailAddress, FapiErrorItem, User, Verification } from './types'
 const nullableString = z.optional(z.nullable(z.string()))
 const nullableNumber = z.optional(z.nullable(z.number()))
 
-/** Only absolute http(s) URLs may reach a UI that navigates to them. */
-const httpUrl = z.string().check(z.refine(isHttpUrl, 'must be an absolute http(s) URL'))
+/** Something in an answer the library set aside: a link it dropped, an address it could not read. */
+export interface ResponseIssue {
+  /** Where, e.g. `email_addresses[idn_…].verification.external_verification_redirect_url`. */
+  path: string
+  message: string
+}
+
+/** Told about each `ResponseIssue`. */
+export type ReportIssue = (issue: ResponseIssue) => void
+
+const ignore: ReportIssue = () => undefined
 
 const errorItem = z.object({
   code: z.string(),
@@ -28,7 +39,8 @@ const verification = z.object({
   attempts: nullableNumber,
   expire_at: nullableNumber,
   verified_at_client: nullableString,
-  external_verification_redirect_url: z.optional(z.nullable(httpUrl)),
+  // Checked in `toVerification`: a bad URL is dropped and reported, the address kept.
+  external_verification_redirect_url: nullableString,
   error: z.optional(z.nullable(errorItem)),
 })
 
@@ -46,7 +58,8 @@ const emailAddress = z.object({
 const user = z.object({
   id: z.string(),
   primary_email_address_id: z.nullable(z.string()),
-  email_addresses: z.array(emailAddress),
+  // Each address is read on its own in `toUser`, so one bad address cannot hide the others.
+  email_addresses: z.array(z.unknown()),
   username: nullableString,
   first_name: nullableString,
   last_name: nullableString,
@@ -103,13 +116,13 @@ export function parseOrThrow<T>(schema: Schema<T>, value: unknown, status: numbe
  */
 export function readWrapped<T>(
   schema: Schema<T>,
-  body: unknown,
-  status: number,
-  sessionId: string | null,
+  answer: { body: unknown; status: number; sessionId: string | null; report?: ReportIssue },
 ): { resource: T; user: User | null } {
+  const { body, status, sessionId, report } = answer
   const envelope = isRecord(body) && 'response' in body ? body : { response: body }
   const resource = parseOrThrow(schema, envelope.response, status)
-  const user = 'client' in envelope ? readSessionUser(envelope.client, status, sessionId) : null
+  const user =
+    'client' in envelope ? readSessionUser(envelope.client, status, sessionId, report) : null
   return { resource, user }
 }
 
@@ -118,6 +131,7 @@ export function readSessionUser(
   value: unknown,
   status: number,
   sessionId: string | null,
+  report: ReportIssue = ignore,
 ): User | null {
   if (value === null || value === undefined) {
     return null
@@ -125,7 +139,7 @@ export function readSessionUser(
   const snapshot = parseOrThrow(client, value, status)
   const wanted = sessionId ?? snapshot.last_active_session_id
   const session = snapshot.sessions.find((candidate) => candidate.id === wanted)
-  return session?.user ? toUser(session.user) : null
+  return session?.user ? toUser(session.user, report) : null
 }
 
 /** Turns an error answer into a `FapiError`, or returns `null` if the body is not `ClerkErrors`. */
@@ -155,12 +169,16 @@ export function readErrorBody(
 }
 
 /** `EmailAddressJSON` → `EmailAddress`. */
-export function toEmailAddress(json: z.infer<typeof emailAddress>): EmailAddress {
+export function toEmailAddress(
+  json: z.infer<typeof emailAddress>,
+  report: ReportIssue = ignore,
+): EmailAddress {
+  const at = `email_addresses[${json.id}].verification`
   return {
     id: json.id,
     emailAddress: json.email_address,
     reserved: json.reserved ?? false,
-    verification: json.verification ? toVerification(json.verification) : null,
+    verification: json.verification ? toVerification(json.verification, report, at) : null,
     linkedTo: (json.linked_to ?? []).map((link) => ({ type: link.type, id: link.id })),
     matchesSsoConnection: json.matches_sso_connection ?? false,
     createdAt: json.created_at,
@@ -168,12 +186,25 @@ export function toEmailAddress(json: z.infer<typeof emailAddress>): EmailAddress
   }
 }
 
-/** `UserJSON` → `User`. */
-export function toUser(json: z.infer<typeof user>): User {
+/** `UserJSON` → `User`; an address that cannot be read is left out and reported. */
+export function toUser(json: z.infer<typeof user>, report: ReportIssue = ignore): User {
+  const emailAddresses = json.email_addresses.flatMap((item, index) => {
+    const result = emailAddress.safeParse(item)
+    if (result.success) {
+      return [toEmailAddress(result.data, report)]
+    }
+    const id = isRecord(item) && typeof item.id === 'string' ? item.id : String(index)
+    const field = result.error.issues[0]?.path.join('.')
+    report({
+      path: `email_addresses[${id}]${field ? `.${field}` : ''}`,
+      message: 'This address could not be read, so it is not shown.',
+    })
+    return []
+  })
   return {
     id: json.id,
     primaryEmailAddressId: json.primary_email_address_id,
-    emailAddresses: json.email_addresses.map(toEmailAddress),
+    emailAddresses,
     username: json.username ?? null,
     firstName: json.first_name ?? null,
     lastName: json.last_name ?? null,
@@ -183,14 +214,27 @@ export function toUser(json: z.infer<typeof user>): User {
   }
 }
 
-function toVerification(json: z.infer<typeof verification>): Verification {
+function toVerification(
+  json: z.infer<typeof verification>,
+  report: ReportIssue,
+  at: string,
+): Verification {
+  let external = json.external_verification_redirect_url ?? null
+  if (external !== null && !isHttpUrl(external)) {
+    // Only absolute http(s) URLs may reach a UI that navigates to them.
+    report({
+      path: `${at}.external_verification_redirect_url`,
+      message: 'Not an absolute http(s) URL, so it is left out.',
+    })
+    external = null
+  }
   return {
     status: json.status,
     strategy: json.strategy,
     attempts: json.attempts ?? null,
     expireAt: json.expire_at ?? null,
     verifiedAtClient: json.verified_at_client ?? null,
-    externalVerificationRedirectUrl: json.external_verification_redirect_url ?? null,
+    externalVerificationRedirectUrl: external,
     error: json.error ? toErrorItem(json.error) : null,
   }
 }

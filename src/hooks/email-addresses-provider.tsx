@@ -13,6 +13,7 @@ import {
 import { createFapiClient, type FapiClient, type FapiClientOptions } from '../api/fapi-client'
 import { type FapiError, isFapiError } from '../api/fapi-error'
 import type { FapiLocation } from '../api/fapi-url'
+import type { ResponseIssue } from '../api/parse'
 import type { User } from '../api/types'
 import type { LocalizationOverrides } from '../localization/localization'
 import { LocalizationContext } from '../localization/localization-context'
@@ -37,7 +38,7 @@ type ClientSource =
 
 /** Props of `EmailAddressesProvider`. */
 export type EmailAddressesProviderProps = ClientSource &
-  Pick<FapiClientOptions, 'fetch' | 'apiVersion' | 'getDevBrowserToken'> & {
+  Pick<FapiClientOptions, 'fetch' | 'apiVersion' | 'getDevBrowserToken' | 'onResponseIssue'> & {
     /** The active session's id. Changing it switches to that session's data. */
     sessionId?: string | null
     /** Read on every render and request instead of `sessionId`. */
@@ -197,6 +198,7 @@ function useFapiClient(
       getDevBrowserToken: hasDevBrowserToken
         ? () => latest.current.getDevBrowserToken?.()
         : undefined,
+      onResponseIssue: (issue: ResponseIssue) => latest.current.onResponseIssue?.(issue),
     }
     if (proxyUrl !== undefined) {
       return createFapiClient({ proxyUrl, publishableKey, ...shared })

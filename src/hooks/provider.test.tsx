@@ -7,7 +7,7 @@ import { useCreateEmailAddress } from './use-create-email-address'
 import { useEmailAddresses } from './use-email-addresses'
 import { useFapiClient } from './use-fapi-client'
 
-const h = setupHarness({ users: [{ email_addresses: ['jane@example.com'] }] })
+const h = setupHarness({ users: [{ email_addresses: ['jane@example.com', 'work@example.com'] }] })
 
 // A development instance (its host ends in accounts.dev), so the client keeps a dev-browser token.
 const DEV_KEY = `pk_test_${btoa('fapi.emulator.accounts.dev$')}`
@@ -56,5 +56,35 @@ describe('EmailAddressesProvider', () => {
     ])
     // Each request went through the function of the render before it.
     expect(fetches.at(-1)).toBe(`fetch of render ${render}`)
+  })
+
+  it('shows the other addresses when one in the answer is malformed, and reports it once', async () => {
+    const issues: unknown[] = []
+    // A proxy between the app and FAPI garbles one address of every user it passes along.
+    const garbling: typeof fetch = async (input, init) => {
+      const response = await globalThis.fetch(input, init)
+      const body = (await response.json()) as {
+        response?: { email_addresses?: { verification: unknown }[] }
+        client?: unknown
+      }
+      const addresses = body.response?.email_addresses
+      if (addresses?.[1]) {
+        addresses[1].verification = { status: 'verified', strategy: 'email_code', attempts: 'x' }
+      }
+      return Response.json({ ...body, client: null }, { status: response.status })
+    }
+    const hook = renderHook(() => useEmailAddresses(), {
+      wrapper: h.wrapper({ fetch: garbling, onResponseIssue: (issue) => issues.push(issue) }),
+    })
+    await waitFor(() => expect(hook.result.current.isSuccess).toBe(true))
+    await act(() => hook.result.current.refetch())
+    expect(hook.result.current.data?.emailAddresses.map((a) => a.emailAddress)).toEqual([
+      'jane@example.com',
+    ])
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: expect.stringMatching(/^email_addresses\[idn_\w+\]\.verification\.attempts$/),
+      }),
+    ])
   })
 })

@@ -272,7 +272,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
           { method: 'GET', path: withQuery('/users', query), idempotent: true },
           callOptions,
         )
-        return parseAnswer(userList, answer.body, answer.status).map(toUser)
+        return parseAnswer(userList, answer.body, answer.status).map((user) => toUser(user))
       },
       async count(params = {}, callOptions) {
         const answer = await send(
