@@ -101,6 +101,8 @@ export const deDE: Localization = {
     form_param_format_invalid__email_address:
       'Gib eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
     form_param_nil: 'Dieses Feld ist erforderlich.',
+    form_param_max_length_exceeded__email_address:
+      'Diese E-Mail-Adresse ist für Mailserver zu lang. Verwende eine kürzere.',
     form_param_missing: 'Dieses Feld ist erforderlich.',
     form_email_address_blocked:
       'Diese E-Mail-Adresse kann nicht verwendet werden. Bitte versuche eine andere.',

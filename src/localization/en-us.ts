@@ -99,6 +99,8 @@ export const enUS = {
     form_identifier_exists__email_address: 'This email address is taken. Please try another.',
     form_param_format_invalid__email_address: 'Enter a valid email address, like name@example.com.',
     form_param_nil: 'This field is required.',
+    form_param_max_length_exceeded__email_address:
+      'This email address is too long for mail servers. Use a shorter one.',
     form_param_missing: 'This field is required.',
     form_email_address_blocked: 'This email address cannot be used. Please try another.',
     not_allowed_access: 'This email address is not allowed. Please try another.',

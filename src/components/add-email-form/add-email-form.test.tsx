@@ -33,6 +33,36 @@ describe('AddEmailForm', () => {
     expect(input.value).toBe('')
   })
 
+  it('refuses an address too long for mail servers before any request, keeping the text', async () => {
+    const { input } = renderForm()
+    const long = `${'a'.repeat(65)}@example.com`
+    await userEvent.type(input, long)
+    await userEvent.click(screen.getByRole('button', { name: 'Add email address' }))
+    expect(
+      await screen.findByText(
+        'This email address is too long for mail servers. Use a shorter one.',
+      ),
+    ).toBeInTheDocument()
+    expect(input).toHaveAttribute('aria-invalid', 'true')
+    expect(input.value).toBe(long)
+    expect(creates()).toHaveLength(0)
+  })
+
+  it('sends an internationalised domain in ASCII', async () => {
+    const onSuccess = vi.fn()
+    renderForm({ onSuccess })
+    await userEvent.type(screen.getByLabelText('Email address'), 'jane@bücher.de')
+    await userEvent.click(screen.getByRole('button', { name: 'Add email address' }))
+    await waitFor(() =>
+      expect(onSuccess).toHaveBeenCalledWith(
+        expect.objectContaining({ emailAddress: 'jane@xn--bcher-kva.de' }),
+      ),
+    )
+    expect((await h.serverUser()).email_addresses.map((a) => a.email_address)).toContain(
+      'jane@xn--bcher-kva.de',
+    )
+  })
+
   it('checks the format before any request, on the field', async () => {
     const { input } = renderForm()
     await userEvent.click(screen.getByRole('button', { name: 'Add email address' }))

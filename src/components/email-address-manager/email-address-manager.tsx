@@ -9,6 +9,7 @@ import {
 import { useControllableState } from '../../hooks/use-controllable-state'
 import { useLatest } from '../../hooks/use-latest'
 import { errorMessage } from '../../localization/localization'
+import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
 import { AddEmailForm } from '../add-email-form'
 import { EmailLinkPending } from '../email-link'
@@ -97,7 +98,7 @@ export const EmailAddressManager = forwardRef<HTMLElement, EmailAddressManagerPr
     const added = (address: EmailAddress) => {
       if (latest.current.step.step !== 'add') {
         // Cancelled while it was being added: it exists, unverified; nothing is sent, focus stays.
-        setNotice(t.manager.addedUnverified(address.emailAddress))
+        setNotice(t.manager.addedUnverified(toUnicodeEmail(address.emailAddress)))
         return
       }
       setNotice('')
@@ -129,7 +130,9 @@ export const EmailAddressManager = forwardRef<HTMLElement, EmailAddressManagerPr
     } else if (flow.step === 'done') {
       panel = (
         <div data-slot="rea-email-address-manager-done">
-          <p role="status">{t.verifyCode.verified(flow.emailAddress.emailAddress)}</p>
+          <p role="status">
+            {t.verifyCode.verified(toUnicodeEmail(flow.emailAddress.emailAddress))}
+          </p>
           <Button variant="primary" onClick={close} autoFocus>
             {t.manager.done}
           </Button>

@@ -2,6 +2,7 @@
 
 import { forwardRef, type HTMLAttributes } from 'react'
 import type { EmailAddress } from '../../api/types'
+import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
 import { PrepareVerification } from '../prepare-verification-button'
 import { Button } from '../ui/button'
@@ -36,8 +37,8 @@ export const EmailLinkPending = forwardRef<HTMLDivElement, EmailLinkPendingProps
         </p>
         <p>
           {sso
-            ? t.emailLink.ssoDescription(emailAddress.emailAddress)
-            : t.emailLink.description(emailAddress.emailAddress)}
+            ? t.emailLink.ssoDescription(toUnicodeEmail(emailAddress.emailAddress))
+            : t.emailLink.description(toUnicodeEmail(emailAddress.emailAddress))}
         </p>
         {sso && external ? (
           <Button asChild variant="primary">

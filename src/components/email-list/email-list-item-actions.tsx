@@ -5,6 +5,7 @@ import type { FapiError } from '../../api/fapi-error'
 import { useDeleteEmailAddress } from '../../hooks/use-delete-email-address'
 import { useSetPrimaryEmailAddress } from '../../hooks/use-set-primary-email-address'
 import { errorMessage } from '../../localization/localization'
+import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
 import { Button, type ButtonProps } from '../ui/button'
 import { composeEventHandlers } from '../ui/compose'
@@ -33,7 +34,7 @@ export const EmailListItemActions = forwardRef<HTMLDivElement, HTMLAttributes<HT
         ref={ref}
         data-slot="rea-email-list-item-actions"
         role="group"
-        aria-label={t.emailList.actionsFor(row.address.emailAddress)}
+        aria-label={t.emailList.actionsFor(toUnicodeEmail(row.address.emailAddress))}
         {...props}
       >
         {children ?? (
@@ -91,9 +92,9 @@ export const EmailListItemMakePrimary = forwardRef<HTMLButtonElement, ButtonProp
     const { address, isVerified, isPrimary, state } = useEmailListItemContext(
       'EmailListItemMakePrimary',
     )
-    const announceFailure = useFailureAnnouncer(address.emailAddress)
+    const announceFailure = useFailureAnnouncer(toUnicodeEmail(address.emailAddress))
     const setPrimary = useSetPrimaryEmailAddress({
-      onSuccess: () => list.announce(t.actions.madePrimary(address.emailAddress)),
+      onSuccess: () => list.announce(t.actions.madePrimary(toUnicodeEmail(address.emailAddress))),
       onError: announceFailure,
     })
     const pendingHere = (state & ROW.primaryPendingHere) !== 0
@@ -191,7 +192,7 @@ export const EmailListItemRemoveConfirm = forwardRef<
   const list = useEmailListContext('EmailListItemRemoveConfirm')
   const row = useEmailListItemContext('EmailListItemRemoveConfirm')
   const { address } = row
-  const announceFailure = useFailureAnnouncer(address.emailAddress)
+  const announceFailure = useFailureAnnouncer(toUnicodeEmail(address.emailAddress))
   // Hook-level callbacks: the row unmounts while its removal is in flight, and must still report.
   const remove = useDeleteEmailAddress({ onError: announceFailure })
   if (!row.removeOpen) {
@@ -200,7 +201,7 @@ export const EmailListItemRemoveConfirm = forwardRef<
   const confirm = () => {
     list.focusList()
     row.setRemoveOpen(false)
-    list.announce(t.actions.removed(address.emailAddress))
+    list.announce(t.actions.removed(toUnicodeEmail(address.emailAddress)))
     remove.mutate({ id: address.id })
   }
   return (
@@ -211,7 +212,7 @@ export const EmailListItemRemoveConfirm = forwardRef<
       aria-label={t.actions.remove}
       {...props}
     >
-      <p>{t.actions.confirmRemove(address.emailAddress)}</p>
+      <p>{t.actions.confirmRemove(toUnicodeEmail(address.emailAddress))}</p>
       <Button variant="danger" onClick={confirm}>
         {t.actions.confirm}
       </Button>

@@ -14,6 +14,7 @@ import {
 } from 'react'
 import type { EmailAddress } from '../../api/types'
 import { useControllableState } from '../../hooks/use-controllable-state'
+import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
 import { Badge } from '../ui/badge'
 import { useComposedRefs } from '../ui/compose'
@@ -143,7 +144,7 @@ export const EmailListItemAddress = forwardRef<HTMLSpanElement, HTMLAttributes<H
     const { address } = useEmailListItemContext('EmailListItemAddress')
     return (
       <span ref={ref} data-slot="rea-email-list-item-address" {...props}>
-        {children ?? address.emailAddress}
+        {children ?? toUnicodeEmail(address.emailAddress)}
       </span>
     )
   },

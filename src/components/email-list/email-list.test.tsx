@@ -228,3 +228,17 @@ describe('EmailList with one verified address among unverified ones', () => {
     expect(within(row('new@example.com')).getByRole('button', { name: 'Remove' })).toBeEnabled()
   })
 })
+
+describe('EmailList with an internationalised domain', () => {
+  const idn = setupHarness({ users: [{ email_addresses: ['jane@xn--bcher-kva.de'] }] })
+
+  it('shows the domain as people read it', async () => {
+    const Wrapper = idn.wrapper()
+    render(
+      <Wrapper>
+        <EmailList />
+      </Wrapper>,
+    )
+    expect(await screen.findByText('jane@bücher.de')).toBeInTheDocument()
+  })
+})

@@ -14,6 +14,7 @@ import { useEmailAddress } from '../../hooks/use-email-address'
 import { usePrepareEmailAddressVerification } from '../../hooks/use-prepare-email-address-verification'
 import { useVerificationCooldown } from '../../hooks/use-verification-cooldown'
 import { errorMessage } from '../../localization/localization'
+import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
 import { Button, type ButtonProps } from '../ui/button'
 import { composeEventHandlers, createPartContext } from '../ui/compose'
@@ -137,7 +138,9 @@ export const PrepareVerification = forwardRef<HTMLDivElement, PrepareVerificatio
             </>
           )}
           <p data-slot="rea-prepare-verification-status" role="status">
-            {prepare.isSuccess && address ? t.prepare.sent(address.emailAddress) : ''}
+            {prepare.isSuccess && address
+              ? t.prepare.sent(toUnicodeEmail(address.emailAddress))
+              : ''}
           </p>
           <p data-slot="rea-prepare-verification-error" role="alert" hidden={!prepare.error}>
             {prepare.error ? errorMessage(t, prepare.error.errors[0] ?? prepare.error) : ''}

@@ -14,6 +14,7 @@ import { useAttemptEmailAddressVerification } from '../../hooks/use-attempt-emai
 import { useControllableState } from '../../hooks/use-controllable-state'
 import { useEmailAddress } from '../../hooks/use-email-address'
 import { errorMessage } from '../../localization/localization'
+import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
 import { PrepareVerificationButton, PrepareVerification } from '../prepare-verification-button'
 import { Button, type ButtonProps } from '../ui/button'
@@ -207,7 +208,9 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
           <FieldScope
             invalid={Boolean(error)}
             label={t.verifyCode.label}
-            description={address ? t.verifyCode.description(address.emailAddress) : undefined}
+            description={
+              address ? t.verifyCode.description(toUnicodeEmail(address.emailAddress)) : undefined
+            }
             error={error}
           >
             {children ?? (
@@ -226,7 +229,9 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
             )}
           </FieldScope>
           <p data-slot="rea-verify-code-input-status" role="status">
-            {attempt.isSuccess && address ? t.verifyCode.verified(address.emailAddress) : ''}
+            {attempt.isSuccess && address
+              ? t.verifyCode.verified(toUnicodeEmail(address.emailAddress))
+              : ''}
           </p>
         </form>
       </VerifyCodeProvider>

@@ -40,6 +40,10 @@ describe.each(TRANSPORTS)('address rules (%s)', (transport) => {
     ['', 'form_param_nil'],
     ['not-an-email', 'form_param_format_invalid'],
     ['a@b', 'form_param_format_invalid'],
+    // RFC 5321's limits: a 322-character address, a 65-octet local part, a 64-octet label.
+    [`${'a'.repeat(300)}@${'b'.repeat(10)}.example.com`, 'form_param_max_length_exceeded'],
+    [`${'a'.repeat(65)}@example.com`, 'form_param_max_length_exceeded'],
+    [`a@${'b'.repeat(64)}.com`, 'form_param_max_length_exceeded'],
     ['jane@example.com', 'form_identifier_exists'],
   ])('rejects email_address=%j with 422 %s on param email_address', async (value, code) => {
     const form: Record<string, string> = value === undefined ? {} : { email_address: value }

@@ -13,6 +13,18 @@ import type { EmailRecord, EmulatorState, UserRecord, VerificationRecord } from 
 // Deliberately loose (one `@`, a dot in the domain, no spaces): Clerk accepts far more than HTML does.
 const EMAIL_FORMAT = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/
 
+/**
+ * Past the limits of RFC 5321 (a path of 256 octets less its brackets, a local part of 64, domain
+ * labels of 63), which mail servers enforce and Clerk with them.
+ */
+function tooLong(address: string): boolean {
+  const at = address.lastIndexOf('@')
+  const local = address.slice(0, at)
+  const labels = address.slice(at + 1).split('.')
+  const octets = (text: string) => new TextEncoder().encode(text).length
+  return octets(address) > 254 || octets(local) > 64 || labels.some((label) => octets(label) > 63)
+}
+
 /** Where the address comes from: FAPI users meet the instance's restrictions, BAPI admins do not. */
 export type AddressSource = 'fapi' | 'bapi'
 
@@ -39,6 +51,15 @@ export function validateNewAddress(
       'form_param_format_invalid',
       'is invalid',
       'email_address must be a valid email address.',
+      { param_name: 'email_address' },
+    )
+  }
+  if (tooLong(address)) {
+    throw new ApiError(
+      422,
+      'form_param_max_length_exceeded',
+      'is too long',
+      'email_address must be at most 254 characters, with at most 64 before the @ and 63 in each part of the domain.',
       { param_name: 'email_address' },
     )
   }
