@@ -40,6 +40,10 @@ describe('EmailAddressManager', () => {
     const code = await screen.findByLabelText('Verification code')
     await waitFor(() => expect(code).toHaveFocus())
     await waitFor(() => expect(h.emulator.latestMessage('new@example.com')?.code).toBeTruthy())
+    // An Enter that lands on the code before any digit (a held or repeated key) is not a try.
+    await user.keyboard('{Enter}')
+    expect(code).not.toHaveAttribute('aria-invalid')
+    expect(h.requests.filter((r) => r.endsWith('/attempt_verification'))).toHaveLength(0)
     await user.keyboard(h.emulator.latestMessage('new@example.com')!.code!)
 
     const done = await screen.findByRole('button', { name: 'Done' })
@@ -104,5 +108,30 @@ describe('EmailAddressManager', () => {
     expect(
       await screen.findByText('link@example.com is verified.', {}, { timeout: 3000 }),
     ).toBeInTheDocument()
+  })
+
+  it('cancelled while an address is being added: it stays, unverified, nothing is sent, focus stays', async () => {
+    const user = userEvent.setup()
+    renderManager()
+    await screen.findByText('jane@example.com')
+    h.emulator.injectFault({ method: 'POST', path: '/v1/me/email_addresses', delayMs: 300 })
+    await user.click(screen.getByRole('button', { name: 'Add an email address' }))
+    await user.type(screen.getByLabelText('Email address'), 'slow@example.com{Enter}')
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    const add = screen.getByRole('button', { name: 'Add an email address' })
+    await waitFor(() => expect(add).toHaveFocus())
+    // The server's answer arrives after the cancel: the list shows the address, nothing more happens.
+    await waitFor(() =>
+      expect(
+        screen.getByText(
+          'slow@example.com was added but is not verified yet. You can verify it from the list.',
+        ),
+      ).toBeInTheDocument(),
+    )
+    expect(within(row('slow@example.com')).getByText('Unverified')).toBeInTheDocument()
+    expect(screen.queryByLabelText('Verification code')).not.toBeInTheDocument()
+    expect(h.requests.filter((r) => r.endsWith('/prepare_verification'))).toHaveLength(0)
+    expect(h.emulator.outbox).toHaveLength(0)
+    expect(add).toHaveFocus()
   })
 })

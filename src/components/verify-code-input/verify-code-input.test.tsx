@@ -85,6 +85,14 @@ describe('VerifyCodeInput', () => {
     expect(
       await screen.findByText('Too many wrong codes. Send a new code to try again.'),
     ).toBeInTheDocument()
+    // No code can work now: nothing is sent until a new one is.
+    const attempts = () => h.requests.filter((r) => r.endsWith('/attempt_verification')).length
+    const before = attempts()
+    await userEvent.clear(input)
+    await userEvent.type(input, code)
+    await userEvent.click(screen.getByRole('button', { name: 'Verify' }))
+    expect(attempts()).toBe(before)
+    expect(screen.getByText('Too many wrong codes. Send a new code to try again.')).toBeVisible()
     h.emulator.clock.advance(31_000)
     await userEvent.click(screen.getByRole('button', { name: /code/i }))
     await waitFor(() => expect(input.value).toBe(''))
