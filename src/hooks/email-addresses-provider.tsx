@@ -7,7 +7,6 @@ import {
   useContext,
   useEffect,
   useMemo,
-  useRef,
   useState,
 } from 'react'
 import { createFapiClient, type FapiClient, type FapiClientOptions } from '../api/fapi-client'
@@ -107,10 +106,11 @@ export function EmailAddressesProvider(props: EmailAddressesProviderProps) {
   )
   const scopeKey = `${scope.baseUrl}:${scope.sessionId}`
 
-  const crossTab = useRef<CrossTab | null>(null)
+  // The tab's channel, opened by an effect; the cache publishes through it once it is open.
+  const [crossTab] = useState<{ current: CrossTab | null }>(() => ({ current: null }))
   const cache = useMemo(
-    () => createUserCache(queryClient, scope, (user: User) => crossTab.current?.publish(user)),
-    [queryClient, scope],
+    () => createUserCache(queryClient, scope, publisher(crossTab)),
+    [queryClient, scope, crossTab],
   )
   const crossTabSync = props.crossTabSync ?? true
   useEffect(() => {
@@ -122,7 +122,7 @@ export function EmailAddressesProvider(props: EmailAddressesProviderProps) {
       crossTab.current?.close()
       crossTab.current = null
     }
-  }, [crossTabSync, scope, cache])
+  }, [crossTabSync, scope, cache, crossTab])
   useEffect(
     () =>
       reportExpiredQueries(queryClient, scope, (error) =>
@@ -193,12 +193,7 @@ function useFapiClient(
     }
     const shared = {
       apiVersion,
-      getSessionId: () => sessionRef.current,
-      fetch: hasFetch ? latestFetch(latest) : undefined,
-      getDevBrowserToken: hasDevBrowserToken
-        ? () => latest.current.getDevBrowserToken?.()
-        : undefined,
-      onResponseIssue: (issue: ResponseIssue) => latest.current.onResponseIssue?.(issue),
+      ...latestCallbacks(sessionRef, latest, hasFetch, hasDevBrowserToken),
     }
     if (proxyUrl !== undefined) {
       return createFapiClient({ proxyUrl, publishableKey, ...shared })
@@ -223,9 +218,32 @@ function useFapiClient(
   ])
 }
 
-/** A `fetch` that calls the app's latest one (or the global one, should the app drop it). */
-function latestFetch(latest: { current: EmailAddressesProviderProps }): typeof fetch {
-  return (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init)
+/**
+ * The client's callbacks, each reading the provider's latest props when it is called (after render),
+ * so the client never needs rebuilding for a new inline function.
+ */
+function latestCallbacks(
+  session: { current: string | null },
+  latest: { current: EmailAddressesProviderProps },
+  hasFetch: boolean,
+  hasDevBrowserToken: boolean,
+): Pick<FapiClientOptions, 'getSessionId' | 'fetch' | 'getDevBrowserToken' | 'onResponseIssue'> {
+  return {
+    getSessionId: () => session.current,
+    // The global one, should the app drop its own before the client is rebuilt.
+    fetch: hasFetch
+      ? (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init)
+      : undefined,
+    getDevBrowserToken: hasDevBrowserToken
+      ? () => latest.current.getDevBrowserToken?.()
+      : undefined,
+    onResponseIssue: (issue: ResponseIssue) => latest.current.onResponseIssue?.(issue),
+  }
+}
+
+/** Publishes confirmed users on the tab's channel, once the effect has opened it. */
+function publisher(channel: { current: CrossTab | null }): (user: User) => void {
+  return (user) => channel.current?.publish(user)
 }
 
 /**

@@ -63,7 +63,9 @@ function useTicker(first: number | null, second: number | null): number {
   const [now, setNow] = useState(() => Date.now())
   const counting = (first !== null && first > now) || (second !== null && second > now)
   useEffect(() => {
-    // A new deadline (a send, a 429) restarts the clock from the real time.
+    // A new deadline (a send, a 429) restarts the clock from the real time: the last tick may be
+    // minutes old when nothing was counting. One extra render per new deadline, on purpose.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setNow(Date.now())
   }, [first, second])
   useEffect(() => {

@@ -7,7 +7,7 @@
 export function toAsciiEmail(address: string): string {
   const at = address.lastIndexOf('@')
   const domain = address.slice(at + 1)
-  if (at < 0 || /^[\x00-\x7f]*$/.test(domain)) {
+  if (at < 0 || /^\p{ASCII}*$/u.test(domain)) {
     return address
   }
   try {
