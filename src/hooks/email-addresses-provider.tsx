@@ -1,14 +1,7 @@
 'use client'
 
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import {
-  createContext,
-  type ReactNode,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-} from 'react'
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 import { createFapiClient, type FapiClient, type FapiClientOptions } from '../api/fapi-client'
 import { type FapiError, isFapiError } from '../api/fapi-error'
 import type { FapiLocation } from '../api/fapi-url'

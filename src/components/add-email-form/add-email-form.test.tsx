@@ -1,5 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { setupHarness } from '../../../test/support/hooks-harness'
 import { deDE } from '../../localization/de-de'
@@ -129,5 +130,41 @@ describe('AddEmailForm', () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'E-Mail-Adresse hinzufügen' }))
     expect(await screen.findByText('Gib eine E-Mail-Adresse ein.')).toBeInTheDocument()
+  })
+
+  it('follows an address the app controls, and tells the app what the user types', async () => {
+    function Controlled() {
+      const [value, setValue] = useState('start@example.com')
+      return (
+        <>
+          <AddEmailForm value={value} onValueChange={setValue} />
+          <output aria-label="App holds">{value}</output>
+          <button type="button" onClick={() => setValue('set@example.com')}>
+            Set from the app
+          </button>
+        </>
+      )
+    }
+    const Wrapper = h.wrapper()
+    render(
+      <Wrapper>
+        <Controlled />
+      </Wrapper>,
+    )
+    const input = screen.getByLabelText('Email address') as HTMLInputElement
+    expect(input.value).toBe('start@example.com')
+    await userEvent.clear(input)
+    await userEvent.type(input, 'typed@example.com')
+    expect(screen.getByLabelText('App holds')).toHaveTextContent('typed@example.com')
+    await userEvent.click(screen.getByRole('button', { name: 'Set from the app' }))
+    await waitFor(() => expect(input.value).toBe('set@example.com'))
+    await userEvent.click(screen.getByRole('button', { name: 'Add email address' }))
+    await waitFor(async () =>
+      expect((await h.serverUser()).email_addresses.map((a) => a.email_address)).toContain(
+        'set@example.com',
+      ),
+    )
+    // Added: the form empties, and tells the app so.
+    await waitFor(() => expect(screen.getByLabelText('App holds')).toHaveTextContent(''))
   })
 })

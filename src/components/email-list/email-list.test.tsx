@@ -2,7 +2,11 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { setupHarness } from '../../../test/support/hooks-harness'
+import { useState } from 'react'
 import { EmailList } from './email-list'
+import { EmailListItem, EmailListItemAddress } from './email-list-item'
+import { EmailListItemActions } from './email-list-item-actions'
+import { EmailListItems } from './email-list-items'
 
 const h = setupHarness({
   users: [
@@ -166,6 +170,63 @@ describe('EmailList', () => {
       ),
     )
     expect(rows()).toHaveLength(3)
+  })
+})
+
+describe('EmailList from its parts', () => {
+  it('lets the app own a row’s remove confirmation (removeOpen / onRemoveOpenChange)', async () => {
+    const onRemoveOpenChange = vi.fn()
+    function Rows() {
+      const [openFor, setOpenFor] = useState<string | null>(null)
+      return (
+        <EmailList>
+          <EmailListItems>
+            {(address) => (
+              <EmailListItem
+                address={address}
+                removeOpen={openFor === address.emailAddress}
+                onRemoveOpenChange={(open) => {
+                  onRemoveOpenChange(address.emailAddress, open)
+                  setOpenFor(open ? address.emailAddress : null)
+                }}
+              >
+                <EmailListItemAddress />
+                <EmailListItemActions />
+              </EmailListItem>
+            )}
+          </EmailListItems>
+          <button type="button" onClick={() => setOpenFor('work@example.com')}>
+            Ask to remove work
+          </button>
+        </EmailList>
+      )
+    }
+    const Wrapper = h.wrapper()
+    render(
+      <Wrapper>
+        <Rows />
+      </Wrapper>,
+    )
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    await userEvent.click(screen.getByRole('button', { name: 'Ask to remove work' }))
+    expect(within(row('work@example.com')).getByText(/Remove work@example.com\?/)).toBeVisible()
+    await userEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Cancel' }))
+    expect(onRemoveOpenChange).toHaveBeenLastCalledWith('work@example.com', false)
+    expect(within(row('work@example.com')).queryByText(/Remove work@example.com\?/)).toBeNull()
+    await userEvent.click(within(row('jane@example.com')).getByRole('button', { name: 'Remove' }))
+    expect(onRemoveOpenChange).toHaveBeenLastCalledWith('jane@example.com', true)
+  })
+
+  it('says which part is outside its root', () => {
+    const Wrapper = h.wrapper()
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(() =>
+      render(
+        <Wrapper>
+          <EmailListItemAddress />
+        </Wrapper>,
+      ),
+    ).toThrow('`EmailListItemAddress` must be used within `EmailListItem`.')
   })
 })
 
