@@ -286,22 +286,28 @@ async function typing(browser, pageUrl) {
   }
 }
 
-/** Optimistic delete and make-primary through the list's own buttons: commits and latency. */
-async function optimistic(browser, pageUrl, extra = {}) {
-  const count = LATENCY_SAMPLES + 6
-  const s = await scenario(browser, pageUrl, {
+/** Jane's primary and `count` more verified rows (`row0@example.com`, …) to remove or make primary. */
+function rowsSeed(count) {
+  const rows = Array.from({ length: count }, (_, i) => ({
+    email_address: `row${i}@example.com`,
+    verified: true,
+  }))
+  return {
     users: [
       {
         email_addresses: [
           { email_address: 'jane@example.com', verified: true, primary: true },
-          ...Array.from({ length: count }, (_, i) => ({
-            email_address: `row${i}@example.com`,
-            verified: true,
-          })),
+          ...rows,
         ],
       },
     ],
-  })
+  }
+}
+
+/** Optimistic delete and make-primary through the list's own buttons: commits and latency. */
+async function optimistic(browser, pageUrl, extra = {}) {
+  const count = LATENCY_SAMPLES + 6
+  const s = await scenario(browser, pageUrl, rowsSeed(count))
   try {
     await s.open('list', extra)
     await s.page.waitForSelector('[data-slot="rea-email-list-item"]')
@@ -372,19 +378,7 @@ async function optimistic(browser, pageUrl, extra = {}) {
 /** The same optimistic changes from a list built on the hooks alone (no component overlay). */
 async function headless(browser, pageUrl) {
   const count = LATENCY_SAMPLES + 6
-  const s = await scenario(browser, pageUrl, {
-    users: [
-      {
-        email_addresses: [
-          { email_address: 'jane@example.com', verified: true, primary: true },
-          ...Array.from({ length: count }, (_, i) => ({
-            email_address: `row${i}@example.com`,
-            verified: true,
-          })),
-        ],
-      },
-    ],
-  })
+  const s = await scenario(browser, pageUrl, rowsSeed(count))
   const ROWS = '[data-headless-row]'
   try {
     await s.open('list')

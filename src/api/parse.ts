@@ -92,21 +92,29 @@ export const schemas = {
 
 type Schema<T> = z.ZodMiniType<T>
 
-/** Parses `value` with `schema`, or throws `invalid_response` naming the first bad field. */
-export function parseOrThrow<T>(schema: Schema<T>, value: unknown, status: number): T {
+/**
+ * Parses `value` with `schema`, or throws what `failure` makes of the first bad field's path (`body`
+ * for the whole value): each client turns it into its own `invalid_response` error.
+ */
+export function parseWith<T>(
+  schema: Schema<T>,
+  value: unknown,
+  failure: (where: string, cause: unknown) => Error,
+): T {
   const result = schema.safeParse(value)
   if (result.success) {
     return result.data
   }
   const issue = result.error.issues[0]
-  const where = issue?.path.length ? issue.path.join('.') : 'body'
-  throw clientError(
-    status,
-    'invalid_response',
-    `Unexpected answer from the server at "${where}".`,
-    {
-      cause: result.error,
-    },
+  throw failure(issue?.path.length ? issue.path.join('.') : 'body', result.error)
+}
+
+/** Parses `value` with `schema`, or throws `FapiError('invalid_response')` naming the first bad field. */
+export function parseOrThrow<T>(schema: Schema<T>, value: unknown, status: number): T {
+  return parseWith(schema, value, (where, cause) =>
+    clientError(status, 'invalid_response', `Unexpected answer from the server at "${where}".`, {
+      cause,
+    }),
   )
 }
 

@@ -3,7 +3,7 @@
  * users (get, list, count), as Clerk's backend SDKs document them, with camelCase in and out and
  * `BackendApiError` for every failure.
  */
-import { schemas, toEmailAddress, toUser } from '../api/parse'
+import { parseWith, schemas, toEmailAddress, toUser } from '../api/parse'
 import type { EmailAddress, User } from '../api/types'
 import * as z from 'zod/mini'
 import { clientFailure } from './errors'
@@ -290,18 +290,14 @@ const totalCount = z.object({ total_count: z.number() })
 
 /** Parses a 2xx body, or throws `BackendApiError` (`invalid_response`) naming the first bad field. */
 function parseAnswer<T>(schema: z.ZodMiniType<T>, value: unknown, status: number): T {
-  const result = schema.safeParse(value)
-  if (result.success) {
-    return result.data
-  }
-  const issue = result.error.issues[0]
-  const where = issue?.path.length ? issue.path.join('.') : 'body'
-  throw clientFailure(
-    'invalid_response',
-    status,
-    'invalid_response',
-    `Unexpected answer from the Backend API at "${where}".`,
-    { cause: result.error },
+  return parseWith(schema, value, (where, cause) =>
+    clientFailure(
+      'invalid_response',
+      status,
+      'invalid_response',
+      `Unexpected answer from the Backend API at "${where}".`,
+      { cause },
+    ),
   )
 }
 
