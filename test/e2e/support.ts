@@ -153,7 +153,12 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe
     interface AxeResults {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
+      violations: {
+        id: string
+        impact: string
+        help: string
+        nodes: { target: string[]; html: string; failureSummary?: string }[]
+      }[]
     }
     const results = await axe.run(document)
     return results.violations.map((v) => ({
@@ -161,6 +166,7 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
       impact: v.impact,
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(' ')),
+      why: v.nodes.map((n) => `${n.html} :: ${n.failureSummary}`),
     }))
   })
   expect(violations, `axe-core violations on "${label}"`).toEqual([])
