@@ -8,7 +8,9 @@
 // The limits are the measured sizes plus a few percent, so they catch regressions. DESIGN.md's targets
 // (api + hooks 4 kB, "." 12 kB) are not met and these limits say so honestly: the FAPI client alone
 // (`createFapiClient`: zod parsing of every answer, dev browser, retries, coalescing, error envelopes)
-// is 4.7 kB. README "Performance" has the breakdown.
+// is 4.7 kB. README "Performance" has the breakdown. The limits were 9.5 / 16 kB before the compound
+// parts, the hooks' shared optimistic overlay and lost-answer reconciliation, per-address parsing and
+// IDN display landed (+1.0 / +4.5 kB measured); they were raised then, not before.
 //
 // The Clerk checks measure, in the same run, what an app ships to show Clerk's own email section
 // (<UserProfile/>), React excluded on both sides:
@@ -78,8 +80,8 @@ function reactOnlyExternal(config) {
 }
 
 const budgeted = [
-  { name: 'api + hooks', import: { 'dist/index.js': `{ ${api.join(', ')} }` }, limit: '9.5 kB' },
-  { name: 'everything in "."', path: 'dist/index.js', limit: '16 kB' },
+  { name: 'api + hooks', import: { 'dist/index.js': `{ ${api.join(', ')} }` }, limit: '11 kB' },
+  { name: 'everything in "."', path: 'dist/index.js', limit: '21.5 kB' },
   { name: 'styles.css', path: 'dist/styles.css', limit: '2 kB' },
 ]
 /** The Clerk comparison, for `npm run bench` (`SIZE_LIMIT_CLERK=1`); the budget gate skips it. */
