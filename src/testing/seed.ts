@@ -2,7 +2,13 @@
  * Checks a seed that arrives as JSON (CLI `--seed`, `POST /__emulator/reset`) and explains what is
  * wrong in plain words, instead of failing later on a missing field.
  */
-import type { EmulatorSeed } from './types'
+import type { EmulatorSeed, InstanceSettings, ReverificationAction } from './types'
+
+const REVERIFICATION_ACTIONS: readonly ReverificationAction[] = [
+  'create_email_address',
+  'delete_email_address',
+  'set_primary_email_address',
+]
 
 const NUMBER_SETTINGS = [
   'codeLength',
@@ -34,6 +40,18 @@ function checkSettings(settings: Record<string, unknown>) {
     const known = [...NUMBER_SETTINGS, ...LIST_SETTINGS, 'testMode'] as string[]
     if (!known.includes(key)) {
       throw new Error(`seed.settings.${key} is not a known setting (known: ${known.join(', ')})`)
+    }
+  }
+  if (
+    settings.reverificationRequired !== undefined &&
+    Array.isArray(settings.reverificationRequired)
+  ) {
+    for (const action of settings.reverificationRequired) {
+      if (!(REVERIFICATION_ACTIONS as readonly unknown[]).includes(action)) {
+        throw new Error(
+          `seed.settings.reverificationRequired: ${JSON.stringify(action)} is not one of ${REVERIFICATION_ACTIONS.join(', ')}`,
+        )
+      }
     }
   }
   for (const key of NUMBER_SETTINGS) {
@@ -110,6 +128,19 @@ function checkUser(user: unknown, index: number, seen: Set<string>) {
 }
 
 /**
+ * Validates unknown JSON as a partial `InstanceSettings` (a seed's `settings`, or the body of
+ * `POST /__emulator/settings`), or throws an `Error` saying which field is wrong.
+ * @example parseSettings({ reverificationRequired: ['set_primary_email_address'] })
+ */
+export function parseSettings(value: unknown): Partial<InstanceSettings> {
+  if (!isObject(value)) {
+    throw new Error('seed.settings must be an object')
+  }
+  checkSettings(value)
+  return value as Partial<InstanceSettings>
+}
+
+/**
  * Validates unknown JSON as an `EmulatorSeed`, or throws an `Error` saying which field is wrong.
  * @example parseSeed(JSON.parse(readFileSync('seed.json', 'utf8')))
  */
@@ -128,10 +159,7 @@ export function parseSeed(value: unknown): EmulatorSeed {
     value.users.forEach((user: unknown, index: number) => checkUser(user, index, seen))
   }
   if (value.settings !== undefined) {
-    if (!isObject(value.settings)) {
-      throw new Error('seed.settings must be an object')
-    }
-    checkSettings(value.settings)
+    parseSettings(value.settings)
   }
   if (value.environment !== undefined && !isObject(value.environment)) {
     throw new Error(

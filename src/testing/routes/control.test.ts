@@ -83,6 +83,26 @@ describe.each(TRANSPORTS)('control routes (%s)', (transport) => {
     expect(await verifications()).toEqual(['email_code', 'email_link'])
   })
 
+  it('changes settings and keeps the state: a step-up switched on halfway applies at once', async () => {
+    const id = await addAndSend(h, 'kept@example.com')
+    const changed = await h.call<{ reverificationRequired: string[] }>(
+      'POST',
+      '/__emulator/settings',
+      { json: { reverificationRequired: ['delete_email_address'] } },
+    )
+    expect(changed.body.reverificationRequired).toEqual(['delete_email_address'])
+    // The address added before the change is still there, and removing it now asks for a step-up.
+    const refused = await h.call('POST', `/v1/me/email_addresses/${id}`, {
+      query: { _method: 'DELETE' },
+    })
+    expect([refused.status, refused.error.code]).toEqual([403, 'session_reverification_required'])
+    const bad = await h.call('POST', '/__emulator/settings', {
+      json: { reverificationRequired: ['launch_rockets'] },
+    })
+    expect([bad.status, bad.error.code]).toEqual([400, 'request_body_invalid'])
+    expect(bad.error.long_message).toContain('"launch_rockets" is not one of')
+  })
+
   it('advances the clock', async () => {
     const before = h.emulator.clock.now()
     const res = await h.call<{ now: number }>('POST', '/__emulator/clock', {

@@ -1,5 +1,5 @@
 /**
- * `/__emulator/*`: outbox and inbox, state ids, reset, faults, clock, reverification, and the
+ * `/__emulator/*`: outbox and inbox, state ids, reset, settings, faults, clock, reverification, and the
  * emulated enterprise IdP. Unauthenticated by design: the server binds 127.0.0.1.
  */
 import { parseFault } from '../faults'
@@ -9,7 +9,7 @@ import type { Route } from '../router'
 import { route } from '../router'
 import { followLink } from '../rules/email-link'
 import { resolveCaller } from '../rules/identity'
-import { parseSeed } from '../seed'
+import { parseSeed, parseSettings } from '../seed'
 import { bare } from './respond'
 
 function invalid(error: unknown): ApiError {
@@ -63,6 +63,18 @@ export const controlRoutes: Route[] = [
     }
     ctx.controls.reset(seed)
     return bare({ reset: true })
+  }),
+  route('POST', '/__emulator/settings', (ctx) => {
+    // Changes some instance settings and keeps every user, session and message (a reset would not):
+    // a demo's "ask to confirm it's you" switch, a test that turns links on halfway.
+    let patch: ReturnType<typeof parseSettings>
+    try {
+      patch = parseSettings(JSON.parse(ctx.body))
+    } catch (error) {
+      throw invalid(error)
+    }
+    Object.assign(ctx.state.settings, patch)
+    return bare(ctx.state.settings)
   }),
   route('POST', '/__emulator/faults', (ctx) => {
     try {
