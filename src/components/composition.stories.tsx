@@ -72,7 +72,7 @@ export const CustomRowLayout: Story = {
       </EmailListItems>
     </EmailList>
   ),
-  play: async ({ canvas, userEvent, emulator }) => {
+  play: async ({ canvas, userEvent }) => {
     await waitFor(() => expect(canvas.getAllByTestId('custom-row')).toHaveLength(3))
     const work = within(rowOf(canvas, 'jane@work.example'))
     await userEvent.click(work.getByRole('button', { name: 'Use as primary' }))
@@ -80,8 +80,11 @@ export const CustomRowLayout: Story = {
     await userEvent.click(work.getByRole('button', { name: 'Delete' }))
     await expect(work.getByText(/Remove jane@work.example\?/)).toBeVisible()
     await expect(work.getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    // The row's other actions step aside for the confirmation, in this layout too.
+    await expect(work.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument()
     await userEvent.click(work.getByRole('button', { name: 'Cancel' }))
-    await waitFor(() => expect(emulator.signedIn.userId).toBeTruthy())
+    await expect(work.getByRole('button', { name: 'Delete' })).toHaveFocus()
+    await expect(canvas.getAllByTestId('custom-row')).toHaveLength(3)
   },
 }
 

@@ -7,16 +7,18 @@ import {
   type HTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
+  useEffect,
   useMemo,
 } from 'react'
 import { type UseFormReturn, useForm } from 'react-hook-form'
 import { isFapiError } from '../../api/fapi-error'
 import type { EmailAddress } from '../../api/types'
+import { useControllableState } from '../../hooks/use-controllable-state'
 import { useCreateEmailAddress } from '../../hooks/use-create-email-address'
 import { useLatest } from '../../hooks/use-latest'
 import { errorMessage } from '../../localization/localization'
 import { useLocalization } from '../../localization/localization-provider'
-import { Button, type ButtonProps } from '../ui/button'
+import { Button, type ButtonProps, LabelledButton } from '../ui/button'
 import { composeEventHandlers, createPartContext, useComposedRefs } from '../ui/compose'
 import { FieldControl, FieldError, FieldLabel, FieldScope } from '../ui/field'
 import { emailAddressSchema } from './email-address-schema'
@@ -28,20 +30,19 @@ interface Values {
 
 interface AddEmailState {
   form: UseFormReturn<Values>
+  /** The address the input shows: the app's when controlled. */
+  address: string
+  /** A change the user made (typed, or picked the suggestion); the app may refuse it when controlled. */
+  setAddress(value: string): void
   pending: boolean
   autoFocus: boolean | undefined
-  /** The app's `onValueChange`, told what the user typed or picked. */
-  changed(value: string): void
   onCancel: (() => void) | undefined
 }
 
 const [AddEmailProvider, useAddEmail] = createPartContext<AddEmailState>('AddEmailForm')
 
 /** Props of `AddEmailForm`: a `<form>`'s props, and more. */
-export interface AddEmailFormProps extends Omit<
-  FormHTMLAttributes<HTMLFormElement>,
-  'onSubmit' | 'defaultValue'
-> {
+export interface AddEmailFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'defaultValue'> {
   /** Called with the new (unverified) address; send its code from here. */
   onSuccess?: (emailAddress: EmailAddress) => void
   /** Shows a cancel button that calls this. */
@@ -54,6 +55,8 @@ export interface AddEmailFormProps extends Omit<
   defaultValue?: string
   /** Told every change of the address the user makes. */
   onValueChange?: (value: string) => void
+  /** Runs before the form adds the address; `event.preventDefault()` stops it from adding. */
+  onSubmit?: FormHTMLAttributes<HTMLFormElement>['onSubmit']
   /**
    * The parts: `FieldLabel`, `AddEmailFormInput`, `FieldDescription`, `FieldError`,
    * `AddEmailFormSuggestion`, `AddEmailFormSubmit`, `AddEmailFormCancel`, in any layout.
@@ -84,26 +87,47 @@ export interface AddEmailFormProps extends Omit<
  * </AddEmailForm>
  */
 export const AddEmailForm = forwardRef<HTMLFormElement, AddEmailFormProps>(function AddEmailForm(
-  { onSuccess, onCancel, autoFocus, value, defaultValue = '', onValueChange, children, ...props },
+  {
+    onSuccess,
+    onCancel,
+    autoFocus,
+    value,
+    defaultValue = '',
+    onValueChange,
+    onSubmit,
+    children,
+    ...props
+  },
   ref,
 ) {
   const t = useLocalization()
   const schema = useMemo(() => emailAddressSchema(t), [t])
+  const [address, setAddress] = useControllableState({
+    prop: value,
+    defaultProp: defaultValue,
+    onChange: onValueChange,
+  })
   const form = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { emailAddress: defaultValue },
-    // A controlled address: the app's value is the form's.
-    values: value === undefined ? undefined : { emailAddress: value },
-    resetOptions: { keepErrors: true },
+    defaultValues: { emailAddress: address },
+  })
+  // The form checks and sends what the input shows, after every render (also one where the app
+  // kept its value over the user's change). After a first submit, each change is checked again as
+  // it is made (react-hook-form's default re-validation).
+  const submitted = form.formState.isSubmitted
+  useEffect(() => {
+    if (form.getValues('emailAddress') !== address) {
+      form.setValue('emailAddress', address, { shouldValidate: submitted })
+    }
   })
   const create = useCreateEmailAddress()
-  const latest = useLatest({ onSuccess, onValueChange })
+  const latest = useLatest({ onSuccess })
 
   const submit = form.handleSubmit(({ emailAddress }) =>
     create.mutateAsync({ emailAddress }).then(
       ({ emailAddress: created }) => {
         form.reset({ emailAddress: '' })
-        latest.current.onValueChange?.('')
+        setAddress('')
         latest.current.onSuccess?.(created)
       },
       (error: unknown) => {
@@ -120,16 +144,23 @@ export const AddEmailForm = forwardRef<HTMLFormElement, AddEmailFormProps>(funct
   )
   const state: AddEmailState = {
     form,
+    address,
+    setAddress,
     pending: create.isPending,
     autoFocus,
-    changed: (next) => latest.current.onValueChange?.(next),
     onCancel,
   }
   const rootMessage = form.formState.errors.root?.server?.message
   const fieldMessage = form.formState.errors.emailAddress?.message
   return (
     <AddEmailProvider value={state}>
-      <form ref={ref} data-slot="rea-add-email-form" noValidate {...props} onSubmit={submit}>
+      <form
+        ref={ref}
+        data-slot="rea-add-email-form"
+        noValidate
+        {...props}
+        onSubmit={composeEventHandlers(onSubmit, (event) => void submit(event))}
+      >
         <FieldScope
           invalid={Boolean(fieldMessage)}
           label={t.addEmailForm.label}
@@ -159,18 +190,18 @@ export const AddEmailForm = forwardRef<HTMLFormElement, AddEmailFormProps>(funct
 })
 
 /**
- * The address `<input type="email">`, registered with the form; its props and ref reach the input,
- * and its handlers run beside the form's.
+ * The address `<input type="email">`, registered with the form and showing its address (the app's,
+ * when controlled); its props and ref reach the input, and its handlers run beside the form's.
  *
  * @example
  * <AddEmailFormInput className="input" placeholder="name@company.com" />
  */
 export const AddEmailFormInput = forwardRef<
   HTMLInputElement,
-  InputHTMLAttributes<HTMLInputElement>
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue'>
 >(function AddEmailFormInput({ onChange, onBlur, ...props }, forwardedRef) {
   const t = useLocalization()
-  const { form, autoFocus, changed } = useAddEmail('AddEmailFormInput')
+  const { form, address, setAddress, autoFocus } = useAddEmail('AddEmailFormInput')
   const field = form.register('emailAddress')
   const ref = useComposedRefs(forwardedRef, field.ref)
   return (
@@ -184,11 +215,9 @@ export const AddEmailFormInput = forwardRef<
         {...props}
         name={field.name}
         ref={ref}
+        value={address}
         onBlur={composeEventHandlers(onBlur, (event) => void field.onBlur(event))}
-        onChange={composeEventHandlers(onChange, (event) => {
-          void field.onChange(event)
-          changed(event.target.value)
-        })}
+        onChange={composeEventHandlers(onChange, (event) => setAddress(event.target.value))}
       />
     </FieldControl>
   )
@@ -206,8 +235,8 @@ export const AddEmailFormSuggestion = forwardRef<
   HTMLAttributes<HTMLParagraphElement>
 >(function AddEmailFormSuggestion(props, ref) {
   const t = useLocalization()
-  const { form, changed } = useAddEmail('AddEmailFormSuggestion')
-  const suggestion = suggestEmailFix(form.watch('emailAddress').trim())
+  const { address, setAddress } = useAddEmail('AddEmailFormSuggestion')
+  const suggestion = suggestEmailFix(address.trim())
   if (!suggestion) {
     return null
   }
@@ -216,10 +245,7 @@ export const AddEmailFormSuggestion = forwardRef<
       {t.addEmailForm.didYouMean(suggestion)}{' '}
       <Button
         variant="ghost"
-        onClick={() => {
-          form.setValue('emailAddress', suggestion, { shouldValidate: form.formState.isSubmitted })
-          changed(suggestion)
-        }}
+        onClick={() => setAddress(suggestion)}
       >
         {t.addEmailForm.useSuggestion(suggestion)}
       </Button>
@@ -234,20 +260,19 @@ export const AddEmailFormSuggestion = forwardRef<
  * <AddEmailFormSubmit>Add</AddEmailFormSubmit>
  */
 export const AddEmailFormSubmit = forwardRef<HTMLButtonElement, ButtonProps>(
-  function AddEmailFormSubmit({ children, ...props }, ref) {
+  function AddEmailFormSubmit(props, ref) {
     const t = useLocalization()
     const { pending } = useAddEmail('AddEmailFormSubmit')
     return (
-      <Button
+      <LabelledButton
         ref={ref}
+        label={pending ? t.addEmailForm.submitting : t.addEmailForm.submit}
         type="submit"
         variant="primary"
         disabled={pending}
         aria-busy={pending || undefined}
         {...props}
-      >
-        {children ?? (pending ? t.addEmailForm.submitting : t.addEmailForm.submit)}
-      </Button>
+      />
     )
   },
 )
@@ -259,18 +284,17 @@ export const AddEmailFormSubmit = forwardRef<HTMLButtonElement, ButtonProps>(
  * <AddEmailFormCancel variant="secondary" />
  */
 export const AddEmailFormCancel = forwardRef<HTMLButtonElement, ButtonProps>(
-  function AddEmailFormCancel({ onClick, children, ...props }, ref) {
+  function AddEmailFormCancel({ onClick, ...props }, ref) {
     const t = useLocalization()
     const { onCancel } = useAddEmail('AddEmailFormCancel')
     return (
-      <Button
+      <LabelledButton
         ref={ref}
+        label={t.manager.cancel}
         variant="ghost"
         {...props}
         onClick={composeEventHandlers(onClick, () => onCancel?.())}
-      >
-        {children ?? t.manager.cancel}
-      </Button>
+      />
     )
   },
 )

@@ -161,7 +161,9 @@ export const FullLifecycle: Story = {
     )
     const old = within(row(canvas, 'jane@example.com'))
     await userEvent.click(old.getByRole('button', { name: 'Remove' }))
-    await userEvent.click(within(old.getByRole('group')).getByRole('button', { name: 'Remove' }))
+    await userEvent.click(
+      within(old.getByRole('group', { name: 'Remove' })).getByRole('button', { name: 'Remove' }),
+    )
     await waitFor(() => expect(canvas.queryByText('jane@example.com')).toBeNull())
   },
 }

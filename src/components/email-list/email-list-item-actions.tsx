@@ -7,14 +7,20 @@ import { useSetPrimaryEmailAddress } from '../../hooks/use-set-primary-email-add
 import { errorMessage } from '../../localization/localization'
 import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
-import { Button, type ButtonProps } from '../ui/button'
+import { Button, type ButtonProps, LabelledButton } from '../ui/button'
 import { composeEventHandlers } from '../ui/compose'
-import { ROW, useEmailListContext, useEmailListItemContext } from './email-list-context'
+import {
+  type EmailListContextValue,
+  ROW,
+  useEmailListContext,
+  useEmailListItemContext,
+} from './email-list-context'
 
 /**
  * The row's actions, as a `<div role="group">`. Without children: Verify (unverified, when the list
  * has `onVerify`), Make primary (verified, not primary), Remove (with the reason when it cannot be
- * removed), and, while the removal is being confirmed, `EmailListItemRemoveConfirm` in their place.
+ * removed), and `EmailListItemRemoveConfirm`. While the removal is being confirmed, the other
+ * actions step aside for it (in any layout of the parts).
  *
  * @example
  * <EmailListItemActions>
@@ -26,9 +32,6 @@ export const EmailListItemActions = forwardRef<HTMLDivElement, HTMLAttributes<HT
   function EmailListItemActions({ children, ...props }, ref) {
     const t = useLocalization()
     const row = useEmailListItemContext('EmailListItemActions')
-    if (!children && row.removeOpen) {
-      return <EmailListItemRemoveConfirm />
-    }
     return (
       <div
         ref={ref}
@@ -43,6 +46,7 @@ export const EmailListItemActions = forwardRef<HTMLDivElement, HTMLAttributes<HT
             <EmailListItemMakePrimary />
             <EmailListItemRemove />
             {(row.isOnly || row.isLastVerified) && <EmailListItemRemoveReason />}
+            <EmailListItemRemoveConfirm />
           </>
         )}
       </div>
@@ -51,34 +55,35 @@ export const EmailListItemActions = forwardRef<HTMLDivElement, HTMLAttributes<HT
 )
 
 /**
- * "Verify", on an unverified row of a list with `onVerify` (nothing otherwise): calls `onVerify`
- * with the address. A `Button`: every button prop, `asChild` included.
+ * "Verify", on an unverified row of a list with `onVerify` (nothing otherwise, nor while the row's
+ * removal is being confirmed): calls `onVerify` with the address. A `Button`: every button prop,
+ * `asChild` included.
  *
  * @example
  * <EmailListItemVerify variant="primary" />
  */
 export const EmailListItemVerify = forwardRef<HTMLButtonElement, ButtonProps>(
-  function EmailListItemVerify({ onClick, children, ...props }, ref) {
+  function EmailListItemVerify({ onClick, ...props }, ref) {
     const t = useLocalization()
     const list = useEmailListContext('EmailListItemVerify')
-    const { address, isVerified } = useEmailListItemContext('EmailListItemVerify')
-    if (isVerified || !list.canVerify) {
+    const { address, isVerified, removeOpen } = useEmailListItemContext('EmailListItemVerify')
+    if (isVerified || !list.canVerify || removeOpen) {
       return null
     }
     return (
-      <Button
+      <LabelledButton
         ref={ref}
+        label={t.actions.verify}
         {...props}
         onClick={composeEventHandlers(onClick, () => list.verify(address))}
-      >
-        {children ?? t.actions.verify}
-      </Button>
+      />
     )
   },
 )
 
 /**
- * "Make primary", on a verified row that is not the primary one (nothing otherwise). The badge and
+ * "Make primary", on a verified row that is not the primary one (nothing otherwise, nor while the
+ * row's removal is being confirmed). The badge and
  * the order change in the render of the click; the button keeps its place while the change is in
  * flight, and no other primary change can start meanwhile. Then focus goes to the new primary row.
  *
@@ -86,26 +91,27 @@ export const EmailListItemVerify = forwardRef<HTMLButtonElement, ButtonProps>(
  * <EmailListItemMakePrimary>Use as primary</EmailListItemMakePrimary>
  */
 export const EmailListItemMakePrimary = forwardRef<HTMLButtonElement, ButtonProps>(
-  function EmailListItemMakePrimary({ onClick, onPointerDown, children, ...props }, ref) {
+  function EmailListItemMakePrimary({ onClick, onPointerDown, ...props }, ref) {
     const t = useLocalization()
     const list = useEmailListContext('EmailListItemMakePrimary')
-    const { address, isVerified, isPrimary, state } = useEmailListItemContext(
+    const { address, isVerified, isPrimary, state, removeOpen } = useEmailListItemContext(
       'EmailListItemMakePrimary',
     )
-    const announceFailure = useFailureAnnouncer(toUnicodeEmail(address.emailAddress))
+    const announceFailure = useFailureAnnouncer(list, toUnicodeEmail(address.emailAddress))
     const setPrimary = useSetPrimaryEmailAddress({
       onSuccess: () => list.announce(t.actions.madePrimary(toUnicodeEmail(address.emailAddress))),
       onError: announceFailure,
     })
     const pendingHere = (state & ROW.primaryPendingHere) !== 0
-    if (!isVerified || (isPrimary && !pendingHere)) {
+    if (!isVerified || (isPrimary && !pendingHere) || removeOpen) {
       return null
     }
     // aria-disabled, not disabled: a disabled button drops focus to <body>.
     const unavailable = (state & ROW.primaryPending) !== 0
     return (
-      <Button
+      <LabelledButton
         ref={ref}
+        label={t.actions.makePrimary}
         aria-disabled={unavailable || undefined}
         {...props}
         // A pointer gesture: the rows stay where they are until the pointer leaves the list.
@@ -121,15 +127,14 @@ export const EmailListItemMakePrimary = forwardRef<HTMLButtonElement, ButtonProp
             { onSuccess: () => list.focusRow(address.id, button) },
           )
         })}
-      >
-        {children ?? t.actions.makePrimary}
-      </Button>
+      />
     )
   },
 )
 
 /**
- * "Remove": opens the row's confirmation (`EmailListItemRemoveConfirm`). Disabled for the user's only
+ * "Remove": opens the row's confirmation (`EmailListItemRemoveConfirm`), and steps aside for it
+ * while it is open. Disabled for the user's only
  * address, and for the only verified one while others are unverified (the server keeps one verified
  * address), described by the reason when `EmailListItemActions` shows it.
  *
@@ -137,12 +142,16 @@ export const EmailListItemMakePrimary = forwardRef<HTMLButtonElement, ButtonProp
  * <EmailListItemRemove variant="ghost">Delete</EmailListItemRemove>
  */
 export const EmailListItemRemove = forwardRef<HTMLButtonElement, ButtonProps>(
-  function EmailListItemRemove({ onClick, children, ...props }, ref) {
+  function EmailListItemRemove({ onClick, ...props }, ref) {
     const t = useLocalization()
     const row = useEmailListItemContext('EmailListItemRemove')
+    if (row.removeOpen) {
+      return null
+    }
     return (
-      <Button
+      <LabelledButton
         ref={ref}
+        label={t.actions.remove}
         variant="danger"
         disabled={row.isOnly || row.isLastVerified}
         aria-describedby={row.isOnly || row.isLastVerified ? row.reasonId : undefined}
@@ -150,9 +159,7 @@ export const EmailListItemRemove = forwardRef<HTMLButtonElement, ButtonProps>(
         autoFocus={row.returnFocus}
         {...props}
         onClick={composeEventHandlers(onClick, () => row.setRemoveOpen(true))}
-      >
-        {children ?? t.actions.remove}
-      </Button>
+      />
     )
   },
 )
@@ -192,7 +199,7 @@ export const EmailListItemRemoveConfirm = forwardRef<
   const list = useEmailListContext('EmailListItemRemoveConfirm')
   const row = useEmailListItemContext('EmailListItemRemoveConfirm')
   const { address } = row
-  const announceFailure = useFailureAnnouncer(toUnicodeEmail(address.emailAddress))
+  const announceFailure = useFailureAnnouncer(list, toUnicodeEmail(address.emailAddress))
   // Hook-level callbacks: the row unmounts while its removal is in flight, and must still report.
   const remove = useDeleteEmailAddress({ onError: announceFailure })
   if (!row.removeOpen) {
@@ -223,9 +230,8 @@ export const EmailListItemRemoveConfirm = forwardRef<
   )
 })
 
-/** Announces a failed change of `email`, worded for what the server said. */
-function useFailureAnnouncer(email: string) {
+/** Announces a failed change of `email` in `list`'s live region, worded for what the server said. */
+function useFailureAnnouncer(list: EmailListContextValue, email: string) {
   const t = useLocalization()
-  const list = useEmailListContext('EmailListItemActions')
   return (error: FapiError) => list.announce(`${email}: ${errorMessage(t, error)}`, { alert: true })
 }

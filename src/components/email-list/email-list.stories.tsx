@@ -214,7 +214,9 @@ export const RemoveFails: Story = {
   play: async ({ canvas, userEvent }) => {
     const work = within(await findRow(canvas, 'jane@work.example'))
     await userEvent.click(work.getByRole('button', { name: 'Remove' }))
-    await userEvent.click(within(work.getByRole('group')).getByRole('button', { name: 'Remove' }))
+    await userEvent.click(
+      within(work.getByRole('group', { name: 'Remove' })).getByRole('button', { name: 'Remove' }),
+    )
     // The list's alert region is always there (so it is announced); wait for its message.
     await waitFor(() =>
       expect(canvas.getByRole('alert')).toHaveTextContent(
@@ -237,7 +239,9 @@ export const ReverificationRequired: Story = {
   play: async ({ canvas, userEvent }) => {
     const work = within(await findRow(canvas, 'jane@work.example'))
     await userEvent.click(work.getByRole('button', { name: 'Remove' }))
-    await userEvent.click(within(work.getByRole('group')).getByRole('button', { name: 'Remove' }))
+    await userEvent.click(
+      within(work.getByRole('group', { name: 'Remove' })).getByRole('button', { name: 'Remove' }),
+    )
     const dialog = await within(document.body).findByRole('dialog', { name: "Confirm it's you" })
     await userEvent.click(within(dialog).getByRole('button', { name: 'Reverify' }))
     await waitFor(() => expect(canvas.queryByText('jane@work.example')).toBeNull())
@@ -254,7 +258,9 @@ export const ReverificationRequiredWithoutStepUp: Story = {
   play: async ({ canvas, userEvent }) => {
     const work = within(await findRow(canvas, 'jane@work.example'))
     await userEvent.click(work.getByRole('button', { name: 'Remove' }))
-    await userEvent.click(within(work.getByRole('group')).getByRole('button', { name: 'Remove' }))
+    await userEvent.click(
+      within(work.getByRole('group', { name: 'Remove' })).getByRole('button', { name: 'Remove' }),
+    )
     await waitFor(() =>
       expect(canvas.getByRole('alert')).toHaveTextContent(
         'jane@work.example: Please confirm it is you, then try again.',

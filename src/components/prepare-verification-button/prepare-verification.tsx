@@ -1,13 +1,6 @@
 'use client'
 
-import {
-  cloneElement,
-  forwardRef,
-  type HTMLAttributes,
-  isValidElement,
-  type ReactNode,
-  useContext,
-} from 'react'
+import { forwardRef, type HTMLAttributes, type ReactNode, useContext } from 'react'
 import type { FapiError } from '../../api/fapi-error'
 import type { EmailAddress, EmailVerificationStrategy } from '../../api/types'
 import { useEmailAddress } from '../../hooks/use-email-address'
@@ -16,7 +9,7 @@ import { useVerificationCooldown } from '../../hooks/use-verification-cooldown'
 import { errorMessage } from '../../localization/localization'
 import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
-import { Button, type ButtonProps } from '../ui/button'
+import { type ButtonProps, LabelledButton } from '../ui/button'
 import { composeEventHandlers, createPartContext } from '../ui/compose'
 
 /** What to send, to which address. */
@@ -200,7 +193,7 @@ const StandaloneButton = forwardRef<
 })
 
 const PrepareButton = forwardRef<HTMLButtonElement, ButtonPartProps & { state: PrepareState }>(
-  function PrepareButton({ state, asChild, children, onClick, ...props }, ref) {
+  function PrepareButton({ state, onClick, ...props }, ref) {
     const t = useLocalization()
     const { prepare, cooldown, isLink, sent } = state
     let label: ReactNode
@@ -213,16 +206,10 @@ const PrepareButton = forwardRef<HTMLButtonElement, ButtonPartProps & { state: P
     } else {
       label = sent ? t.prepare.resendCode : t.prepare.sendCode
     }
-    let content: ReactNode = children ?? label
-    if (asChild && isValidElement<{ children?: ReactNode }>(children)) {
-      // The element stands in for the button; it shows the live label unless it brings its own.
-      content =
-        children.props.children == null ? cloneElement(children, undefined, label) : children
-    }
     return (
-      <Button
+      <LabelledButton
         ref={ref}
-        asChild={asChild}
+        label={label}
         // aria-disabled, not disabled: a disabled button drops focus, and a keyboard user pressing
         // "Resend" would land on <body> for the whole countdown.
         aria-disabled={state.unavailable || undefined}
@@ -232,9 +219,7 @@ const PrepareButton = forwardRef<HTMLButtonElement, ButtonPartProps & { state: P
             state.send()
           }
         })}
-      >
-        {content}
-      </Button>
+      />
     )
   },
 )

@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from 'react'
+import type { FapiError } from '../../api/fapi-error'
 import type { EmailAddress } from '../../api/types'
 import { useAttemptEmailAddressVerification } from '../../hooks/use-attempt-email-address-verification'
 import { useControllableState } from '../../hooks/use-controllable-state'
@@ -16,8 +17,8 @@ import { useEmailAddress } from '../../hooks/use-email-address'
 import { errorMessage } from '../../localization/localization'
 import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
-import { PrepareVerificationButton, PrepareVerification } from '../prepare-verification-button'
-import { Button, type ButtonProps } from '../ui/button'
+import { PrepareVerificationButton } from '../prepare-verification-button'
+import { type ButtonProps, LabelledButton } from '../ui/button'
 import { CodeField, type CodeFieldProps } from '../ui/code-field'
 import { composeEventHandlers, createPartContext, useComposedRefs } from '../ui/compose'
 import { FieldControl, FieldDescription, FieldError, FieldLabel, FieldScope } from '../ui/field'
@@ -43,6 +44,8 @@ interface VerifyCodeState {
   attempt: ReturnType<typeof useAttemptEmailAddressVerification>
   input: { current: HTMLInputElement | null }
   check(code: string): void
+  /** A new code was sent from `VerifyCodeInputResend` (`true`), or sending it failed. */
+  resent(outcome: true | FapiError): void
 }
 
 const [VerifyCodeProvider, useVerifyCode] = createPartContext<VerifyCodeState>('VerifyCodeInput')
@@ -50,7 +53,7 @@ const [VerifyCodeProvider, useVerifyCode] = createPartContext<VerifyCodeState>('
 /** Props of `VerifyCodeInput`: a `<form>`'s props, the address, and the code's state. */
 export interface VerifyCodeInputProps extends Omit<
   FormHTMLAttributes<HTMLFormElement>,
-  'defaultValue' | 'onSubmit'
+  'defaultValue'
 > {
   emailAddressId: string
   onVerified?: (emailAddress: EmailAddress) => void
@@ -67,6 +70,8 @@ export interface VerifyCodeInputProps extends Omit<
   defaultValue?: string
   /** Told every change of the code, as the digits the input keeps. */
   onValueChange?: (value: string) => void
+  /** Runs before the form checks the code; `event.preventDefault()` stops the check. */
+  onSubmit?: FormHTMLAttributes<HTMLFormElement>['onSubmit']
   /**
    * The parts: `FieldLabel`, `VerifyCodeInputCode`, `FieldDescription`, `FieldError`,
    * `VerifyCodeInputSubmit`, `VerifyCodeInputResend`, in any layout. @defaultValue all of them
@@ -112,6 +117,7 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
       value,
       defaultValue = '',
       onValueChange,
+      onSubmit,
       children,
       ...props
     },
@@ -124,6 +130,8 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
       onChange: onValueChange,
     })
     const [incomplete, setIncomplete] = useState(false)
+    // What the last press of `VerifyCodeInputResend` led to, until the next code or try.
+    const [resend, setResend] = useState<true | FapiError | null>(null)
     const input = useRef<HTMLInputElement>(null)
     const attempt = useAttemptEmailAddressVerification()
     const address = useEmailAddress(emailAddressId).data
@@ -142,6 +150,9 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
         reset()
         setCodeState('')
         setIncomplete(false)
+      }
+      if (lastSent.current !== pendingSince) {
+        setResend((last) => (last === true ? last : null))
       }
       lastSent.current = pendingSince
     }, [pendingSince, reset, setCodeState])
@@ -164,7 +175,10 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
         },
       )
     }
-    const error = incomplete ? t.verifyCode.incomplete(length) : errorMessage(t, failure)
+    const resendFailure = resend === true ? null : resend
+    const error = incomplete
+      ? t.verifyCode.incomplete(length)
+      : errorMessage(t, resendFailure?.errors[0] ?? resendFailure ?? failure)
     const state: VerifyCodeState = {
       emailAddressId,
       address,
@@ -182,11 +196,17 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
       attempt,
       input,
       check,
+      resent: (outcome) => {
+        setResend(outcome)
+        if (outcome === true) {
+          input.current?.focus()
+        }
+      },
     }
-    const submit = (event: FormEvent<HTMLFormElement>) => {
+    const submit = composeEventHandlers(onSubmit, (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault()
       check(code)
-    }
+    })
     return (
       <VerifyCodeProvider value={state}>
         <form
@@ -229,8 +249,10 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
             )}
           </FieldScope>
           <p data-slot="rea-verify-code-input-status" role="status">
-            {attempt.isSuccess && address
-              ? t.verifyCode.verified(toUnicodeEmail(address.emailAddress))
+            {address && (attempt.isSuccess || resend === true)
+              ? (attempt.isSuccess ? t.verifyCode.verified : t.prepare.sent)(
+                  toUnicodeEmail(address.emailAddress),
+                )
               : ''}
           </p>
         </form>
@@ -292,27 +314,27 @@ export const VerifyCodeInputCode = forwardRef<HTMLInputElement, VerifyCodeInputC
  * <VerifyCodeInputSubmit className="w-full" />
  */
 export const VerifyCodeInputSubmit = forwardRef<HTMLButtonElement, ButtonProps>(
-  function VerifyCodeInputSubmit({ children, ...props }, ref) {
+  function VerifyCodeInputSubmit(props, ref) {
     const t = useLocalization()
     const { attempt, needsNewCode } = useVerifyCode('VerifyCodeInputSubmit')
     return (
-      <Button
+      <LabelledButton
         ref={ref}
+        label={attempt.isPending ? t.verifyCode.verifying : t.verifyCode.submit}
         type="submit"
         variant="primary"
         disabled={attempt.isPending || attempt.isSuccess}
         aria-disabled={needsNewCode || undefined}
         {...props}
-      >
-        {children ?? (attempt.isPending ? t.verifyCode.verifying : t.verifyCode.submit)}
-      </Button>
+      />
     )
   },
 )
 
 /**
  * A new code, offered once the current one stopped working (expired, exhausted, never sent), unless
- * `offerResend` is off. A `PrepareVerificationButton`; focus returns to the code once it is sent.
+ * `offerResend` is off: one `PrepareVerificationButton` (with its countdown). The form announces the
+ * new code in its status line and shows a failure as the field's error; focus returns to the code.
  *
  * @example
  * <VerifyCodeInputResend variant="ghost" />
@@ -324,14 +346,14 @@ export const VerifyCodeInputResend = forwardRef<HTMLButtonElement, Omit<ButtonPr
       return null
     }
     return (
-      <PrepareVerification
+      <PrepareVerificationButton
+        ref={ref}
         emailAddressId={state.emailAddressId}
         strategy="email_code"
-        showExpiry={false}
-        onPrepared={() => state.input.current?.focus()}
-      >
-        <PrepareVerificationButton ref={ref} {...props} />
-      </PrepareVerification>
+        onPrepared={() => state.resent(true)}
+        onError={state.resent}
+        {...props}
+      />
     )
   },
 )

@@ -1,7 +1,13 @@
 'use client'
 
 import { Slot } from '@radix-ui/react-slot'
-import { type ButtonHTMLAttributes, forwardRef } from 'react'
+import {
+  type ButtonHTMLAttributes,
+  cloneElement,
+  forwardRef,
+  isValidElement,
+  type ReactNode,
+} from 'react'
 
 /** Props of `Button`. */
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -37,3 +43,29 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     />
   )
 })
+
+/**
+ * The button of a part that has a label of its own ("Remove", "Resend code"): its children, else
+ * `label`. With `asChild`, a child element without content of its own gets `label` (Radix's Slot
+ * cannot merge a bare string, so `<Part asChild><a href="#" /></Part>` would render empty).
+ *
+ * @example
+ * <LabelledButton label={t.actions.remove} {...props} />
+ */
+export const LabelledButton = forwardRef<HTMLButtonElement, ButtonProps & { label: ReactNode }>(
+  function LabelledButton({ label, children, asChild, ...props }, ref) {
+    let content = children ?? label
+    if (
+      asChild &&
+      isValidElement<{ children?: ReactNode }>(children) &&
+      children.props.children == null
+    ) {
+      content = cloneElement(children, undefined, label)
+    }
+    return (
+      <Button ref={ref} asChild={asChild} {...props}>
+        {content}
+      </Button>
+    )
+  },
+)

@@ -1,6 +1,6 @@
 'use client'
 
-import { OTPInput, OTPInputContext } from 'input-otp'
+import { OTPInput, OTPInputContext, type RenderProps } from 'input-otp'
 import {
   forwardRef,
   type HTMLAttributes,
@@ -126,7 +126,12 @@ export const CodeFieldSlot = forwardRef<HTMLSpanElement, CodeFieldSlotProps>(fun
   { index, ...props },
   ref,
 ) {
-  const slot = useContext(OTPInputContext).slots[index]
+  // input-otp's context defaults to `{}`: outside a CodeField there are no slots to read.
+  const { slots } = useContext(OTPInputContext) as Partial<RenderProps>
+  if (!slots) {
+    throw new Error('react-email-addresses: `CodeFieldSlot` must be used within `CodeField`.')
+  }
+  const slot = slots[index]
   return (
     <span
       ref={ref}
