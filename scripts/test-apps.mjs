@@ -22,7 +22,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
+import { parseArgs, stripVTControlCharacters } from 'node:util'
 import { gzipSync } from 'node:zlib'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -41,6 +41,12 @@ function log(message) {
 }
 
 /**
+ * Plain text from the tools, whose output is matched below: picocolors (Vite, Next) colours output
+ * whenever CI is set, even into a pipe, and the colour codes split what is matched.
+ */
+const PLAIN = { NO_COLOR: '1', FORCE_COLOR: '0' }
+
+/**
  * Runs a command to its end, bounded; resolves with its output, rejects with it on failure (or
  * resolves with `{ failed: true }` when `expectFailure` is set and it fails, which is then the point).
  */
@@ -48,7 +54,7 @@ function run(command, args, { cwd, env = {}, expectFailure = false, timeout = ST
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...PLAIN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
@@ -81,7 +87,7 @@ function startServer(name, command, args, { cwd, env = {}, ready, timeout = 60_0
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...PLAIN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
@@ -92,7 +98,8 @@ function startServer(name, command, args, { cwd, env = {}, ready, timeout = 60_0
     }, timeout)
     const onData = (chunk) => {
       output += chunk
-      const match = ready.exec(output)
+      // Tools colour their output when CI is set (picocolors reads it), even into a pipe.
+      const match = ready.exec(stripVTControlCharacters(output))
       if (match) {
         clearTimeout(timer)
         resolvePromise({ child, match, output: () => output })
