@@ -1,8 +1,9 @@
 /**
  * The demo's Clerk mode (`/clerk.html`, no `VITE_CLERK_PUBLISHABLE_KEY`): the real clerk-js, loaded
  * from the page's origin, runs against the emulator through `proxyUrl`, with `EmailAddressManager`
- * on `ClerkEmailAddressesProvider` beside clerk-js's own `useUser()` list. Every change made on one
- * side must show on the other; sign-out goes through clerk-js. Keyboard only, axe at each checkpoint.
+ * on `ClerkEmailAddressesProvider` beside clerk-js's own `useUser()` list and Clerk's own prebuilt
+ * `<UserProfile/>`. Every change made on one side must show on the others; sign-out goes through
+ * clerk-js. Keyboard only, axe at each checkpoint.
  */
 import type { LoadedClerk } from '@clerk/react/types'
 import type { Page } from '@playwright/test'
@@ -20,6 +21,17 @@ test.beforeEach(async ({ page }) => {
 
 /** clerk-js's side of the page: `useUser().user.emailAddresses`, one `email · flags` line each. */
 const clerkList = (page: Page) => page.getByTestId('clerk-user').getByRole('listitem')
+
+/**
+ * Clerk's own `<UserProfile/>` on the same clerk-js: its email section lists exactly `expected`
+ * (address, then Clerk's badges: "Primary", "Unverified"), in its order.
+ */
+async function expectProfile(page: Page, expected: string[]) {
+  const rows = page
+    .locator('.cl-profileSection__emailAddresses')
+    .locator('.cl-profileSectionItem__emailAddresses')
+  await expect(rows).toHaveText(expected)
+}
 
 test('each page links to the other', async ({ page, demoUrl }) => {
   await page.goto(demoUrl)
@@ -44,6 +56,7 @@ test('clerk-js and our hooks stay in step through the whole lifecycle, then sign
   await expect(clerkList(page)).toHaveText(['jane@example.com · primary · verified'])
   await expect(ui.rows).toHaveCount(1)
   await expect(ui.badges('jane@example.com')).toHaveText(['Primary', 'Verified'])
+  await expectProfile(page, ['jane@example.comPrimary'])
   await checkpoint(page, 'clerk-list')
 
   // 1. Add through EmailAddressManager: clerk-js holds the new, unverified address at once.
@@ -58,6 +71,7 @@ test('clerk-js and our hooks stay in step through the whole lifecycle, then sign
     'jane@example.com · primary · verified',
     `${NEW} · not verified`,
   ])
+  await expectProfile(page, ['jane@example.comPrimary', `${NEW}Unverified`])
   await checkpoint(page, 'clerk-code-sent')
 
   // 2. The code from the emulator's outbox verifies it, on both sides.
@@ -68,6 +82,7 @@ test('clerk-js and our hooks stay in step through the whole lifecycle, then sign
     'jane@example.com · primary · verified',
     `${NEW} · verified`,
   ])
+  await expectProfile(page, ['jane@example.comPrimary', NEW])
   await checkpoint(page, 'clerk-verified')
   await page.keyboard.press('Enter')
   await expect(ui.addButton).toBeFocused()
@@ -80,6 +95,7 @@ test('clerk-js and our hooks stay in step through the whole lifecycle, then sign
     'jane@example.com · verified',
     `${NEW} · primary · verified`,
   ])
+  await expectProfile(page, [`${NEW}Primary`, 'jane@example.com'])
   await checkpoint(page, 'clerk-made-primary')
 
   // 4. Remove the old address (the button, then its confirmation).
@@ -92,6 +108,7 @@ test('clerk-js and our hooks stay in step through the whole lifecycle, then sign
   await page.keyboard.press('Enter')
   await expect(ui.rows).toHaveCount(1)
   await expect(clerkList(page)).toHaveText([`${NEW} · primary · verified`])
+  await expectProfile(page, [`${NEW}Primary`])
   await checkpoint(page, 'clerk-removed')
 
   // 5. The other direction: a change made through clerk-js's own resource shows in our list.
@@ -106,6 +123,7 @@ test('clerk-js and our hooks stay in step through the whole lifecycle, then sign
     `${FROM_CLERK} · not verified`,
   ])
   expect((await emulator.email(FROM_CLERK)).verification).toBeNull()
+  await expectProfile(page, [`${NEW}Primary`, `${FROM_CLERK}Unverified`])
   await checkpoint(page, 'clerk-js-created')
 
   // 6. Sign out through clerk-js: the signed-out screen, with focus on its heading.
