@@ -1,6 +1,7 @@
 /**
  * The global decorator: the story inside a fresh QueryClient and an `EmailAddressesProvider` on the
- * story's emulator (fake origin, signed-in session), the reverification dialog, and the inbox panel.
+ * story's emulator (fake origin, signed-in session), the step-up dialog (the demo's, with the code
+ * filled in from the emulator's inbox), and the inbox panel.
  */
 import { QueryClientProvider } from '@tanstack/react-query'
 import type { Decorator } from '@storybook/react-vite'
@@ -8,7 +9,7 @@ import { type ReactNode, useState } from 'react'
 import { EmailAddressesProvider, type ReverificationRequest } from '../src/index'
 import { type EmulatorParameters, parametersOf, type StoryEmulator } from './emulator'
 import { EmulatorInbox } from './emulator-inbox'
-import { ReverificationDialog } from './reverification-dialog'
+import { StepUpDialog } from '../demo/step-up-dialog'
 
 function EmulatorFrame({
   story,
@@ -44,11 +45,16 @@ function EmulatorFrame({
     <>
       {content}
       {reverificationDialog && provider && (
-        <ReverificationDialog
-          emulator={story.emulator}
-          origin={story.origin}
+        <StepUpDialog
+          fapiUrl={story.origin}
+          sessionId={story.emulator.signedIn.sessionId}
           request={pending}
           onSettled={() => setPending(null)}
+          prefillCode={(to) => {
+            const sent = story.emulator.latestMessage(to)
+            return sent?.purpose === 'reverification' ? (sent.code ?? undefined) : undefined
+          }}
+          hint="Filled in from the emulator's inbox; type another code to see the error."
         />
       )}
       {inbox && <EmulatorInbox emulator={story.emulator} />}

@@ -8,9 +8,12 @@ import {
   EmailAddressManager,
   EmailLinkLanding,
   type FapiError,
+  type ReverificationRequest,
 } from 'react-email-addresses'
 import { HeadlessEmails } from './headless-emails'
 import { ModeNav } from './mode-nav'
+import { StepUpDialog } from './step-up-dialog'
+import { StepUpSwitch } from './step-up-switch'
 
 export interface AppProps {
   proxyUrl: string
@@ -20,6 +23,7 @@ export interface AppProps {
 export function App({ proxyUrl, sessionId }: AppProps) {
   const [expired, setExpired] = useState<FapiError | null>(null)
   const [strategy, setStrategy] = useState<'email_code' | 'email_link'>('email_code')
+  const [stepUp, setStepUp] = useState<ReverificationRequest | null>(null)
   const landing = window.location.pathname.replace(/\/+$/, '') === '/verified'
 
   if (expired || !sessionId) {
@@ -30,7 +34,19 @@ export function App({ proxyUrl, sessionId }: AppProps) {
       proxyUrl={proxyUrl}
       sessionId={sessionId}
       onSessionExpired={(error) => setExpired(error)}
+      onReverificationRequired={setStepUp}
     >
+      <StepUpDialog
+        fapiUrl={proxyUrl}
+        sessionId={sessionId}
+        request={stepUp}
+        onSettled={() => setStepUp(null)}
+        hint={
+          <a href={`${proxyUrl}/__emulator/inbox`} target="_blank" rel="noreferrer">
+            Find the code in the emulator&apos;s inbox
+          </a>
+        }
+      />
       {landing ? (
         <main className="demo-page">
           <h1>Email address verification</h1>
@@ -77,6 +93,7 @@ export function App({ proxyUrl, sessionId }: AppProps) {
                   a link
                 </label>
               </fieldset>
+              <StepUpSwitch proxyUrl={proxyUrl} />
               <EmailAddressManager
                 strategy={strategy}
                 redirectUrl={`${window.location.origin}/verified`}

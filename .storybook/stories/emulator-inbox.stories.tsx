@@ -131,7 +131,7 @@ export const LinkFromInbox: Story = {
   },
 }
 
-/** An action that needs a fresh sign-in opens the dialog; "Reverify" retries the call once. */
+/** An action that needs a fresh sign-in opens the dialog; "Confirm" retries the call once. */
 export const ReverificationDialog: Story = {
   parameters: emulatorParameters({
     seed: { ...seeds.default, settings: { reverificationRequired: ['create_email_address'] } },
@@ -139,7 +139,7 @@ export const ReverificationDialog: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Add' }))
     const dialog = await within(document.body).findByRole('dialog', { name: "Confirm it's you" })
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Reverify' }))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }))
     await expect(await canvas.findByText('new@example.com: unverified')).toBeVisible()
   },
 }
@@ -164,7 +164,7 @@ export const ReverificationWrongCode: Story = {
     await expect(field).toHaveValue(sent!.code)
     await userEvent.clear(field)
     await userEvent.type(field, sent!.code === '000000' ? '111111' : '000000')
-    await userEvent.click(dialog.getByRole('button', { name: 'Reverify' }))
+    await userEvent.click(dialog.getByRole('button', { name: 'Confirm' }))
     // The alert is always there (empty until an error): wait for the refusal's text.
     await waitFor(() =>
       expect(dialog.getByRole('alert')).toHaveTextContent('That code is not right.'),
@@ -172,7 +172,7 @@ export const ReverificationWrongCode: Story = {
     await expect(field).toHaveAttribute('aria-invalid', 'true')
     await userEvent.clear(field)
     await userEvent.type(field, sent!.code!)
-    await userEvent.click(dialog.getByRole('button', { name: 'Reverify' }))
+    await userEvent.click(dialog.getByRole('button', { name: 'Confirm' }))
     await expect(await canvas.findByText('new@example.com: unverified')).toBeVisible()
   },
 }

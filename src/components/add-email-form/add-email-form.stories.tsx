@@ -206,7 +206,7 @@ export const ReverificationRequired: Story = {
     await userEvent.type(input(canvas), 'new@example.com')
     await userEvent.click(canvas.getByRole('button', { name: 'Add email address' }))
     const dialog = await within(document.body).findByRole('dialog', { name: "Confirm it's you" })
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Reverify' }))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }))
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalled())
   },
 }

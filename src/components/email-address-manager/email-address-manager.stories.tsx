@@ -321,7 +321,7 @@ export const EnterpriseSso: Story = {
 }
 
 /**
- * Every change needs a recent sign-in: each one opens the app's step-up dialog; after "Reverify" the
+ * Every change needs a recent sign-in: each one opens the app's step-up dialog; after "Confirm" the
  * change goes through (and later ones do not ask again while the reverification is fresh).
  */
 export const ReverificationRequired: Story = {
@@ -338,7 +338,7 @@ export const ReverificationRequired: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: 'Add an email address' }))
     await userEvent.type(canvas.getByLabelText('Email address'), 'new@example.com{Enter}')
     const dialog = await within(document.body).findByRole('dialog', { name: "Confirm it's you" })
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Reverify' }))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }))
     await expect(await canvas.findByLabelText('Verification code')).toBeVisible()
   },
 }

@@ -229,7 +229,7 @@ export const RemoveFails: Story = {
 
 /**
  * The instance wants a fresh sign-in before a removal (403 `session_reverification_required`): the
- * app's step-up dialog opens; after "Reverify" the removal goes through.
+ * app's step-up dialog opens; after "Confirm" the removal goes through.
  */
 export const ReverificationRequired: Story = {
   parameters: emulatorParameters({
@@ -243,7 +243,7 @@ export const ReverificationRequired: Story = {
       within(work.getByRole('group', { name: 'Remove' })).getByRole('button', { name: 'Remove' }),
     )
     const dialog = await within(document.body).findByRole('dialog', { name: "Confirm it's you" })
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Reverify' }))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }))
     await waitFor(() => expect(canvas.queryByText('jane@work.example')).toBeNull())
   },
 }

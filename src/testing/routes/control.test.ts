@@ -91,6 +91,14 @@ describe.each(TRANSPORTS)('control routes (%s)', (transport) => {
       { json: { reverificationRequired: ['delete_email_address'] } },
     )
     expect(changed.body.reverificationRequired).toEqual(['delete_email_address'])
+    const read = await h.call<{ reverificationRequired: string[]; strategies: string[] }>(
+      'GET',
+      '/__emulator/settings',
+    )
+    expect(read.body).toMatchObject({
+      reverificationRequired: ['delete_email_address'],
+      strategies: ['email_code', 'email_link'],
+    })
     // The address added before the change is still there, and removing it now asks for a step-up.
     const refused = await h.call('POST', `/v1/me/email_addresses/${id}`, {
       query: { _method: 'DELETE' },

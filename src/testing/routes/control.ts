@@ -64,6 +64,7 @@ export const controlRoutes: Route[] = [
     ctx.controls.reset(seed)
     return bare({ reset: true })
   }),
+  route('GET', '/__emulator/settings', (ctx) => bare(ctx.state.settings)),
   route('POST', '/__emulator/settings', (ctx) => {
     // Changes some instance settings and keeps every user, session and message (a reset would not):
     // a demo's "ask to confirm it's you" switch, a test that turns links on halfway.
