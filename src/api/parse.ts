@@ -14,7 +14,12 @@ import type { EmailAddress, FapiErrorItem, User, Verification } from './types'
 const nullableString = z.optional(z.nullable(z.string()))
 const nullableNumber = z.optional(z.nullable(z.number()))
 
-/** Something in an answer the library set aside: a link it dropped, an address it could not read. */
+/**
+ * Something in an answer the library set aside: a link it dropped, an address it could not read.
+ *
+ * @example
+ * <EmailAddressesProvider {...props} onResponseIssue={(issue: ResponseIssue) => log.warn(issue.path, issue.message)} />
+ */
 export interface ResponseIssue {
   /** Where, e.g. `email_addresses[idn_…].verification.external_verification_redirect_url`. */
   path: string

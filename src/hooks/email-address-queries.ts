@@ -5,7 +5,12 @@ import type { User } from '../api/types'
 import { keepUnchanged } from './keep-unchanged'
 import { type EmailAddressesScope, emailAddressKeys } from './query-keys'
 
-/** The scope of a client's data: its FAPI and its current session. */
+/**
+ * The scope of a client's data: its FAPI and its current session.
+ *
+ * @example
+ * queryClient.invalidateQueries({ queryKey: emailAddressKeys.all(scopeOf(client)) })
+ */
 export function scopeOf(client: FapiClient): EmailAddressesScope {
   return { baseUrl: client.baseUrl, sessionId: client.getSessionId() }
 }

@@ -11,7 +11,13 @@ import { useEmailAddress } from './use-email-address'
 import { useLatest } from './use-latest'
 import { usePrepareEmailAddressVerification } from './use-prepare-email-address-verification'
 
-/** Where the add flow is, by id: what an app stores to control the flow or resume it. */
+/**
+ * Where the add flow is, by id: what an app stores to control the flow or resume it.
+ *
+ * @example
+ * const [step, setStep] = useState<AddEmailAddressFlowStep>({ step: 'enterEmail' })
+ * const flow = useAddEmailAddressFlow({ step, onStepChange: setStep })
+ */
 export type AddEmailAddressFlowStep =
   | { step: 'enterEmail' }
   | { step: 'verify'; emailAddressId: string; strategy: EmailVerificationStrategy }

@@ -28,7 +28,14 @@ export function LocalizationProvider(props: {
   return <LocalizationContext.Provider value={chain}>{props.children}</LocalizationContext.Provider>
 }
 
-/** The strings in effect: English, with every localization set above laid over it. */
+/**
+ * The strings in effect: English, with every localization set above laid over it. For custom UIs
+ * that should speak like the components.
+ *
+ * @example
+ * const t = useLocalization()
+ * <button onClick={remove}>{t.actions.remove}</button>
+ */
 export function useLocalization(): Localization {
   const chain = useContext(LocalizationContext)
   return useMemo(() => chain.reduce<Localization>(mergeLocalization, enUS), [chain])

@@ -35,6 +35,10 @@ export function mergeLocalization(
 /**
  * The localized message for a FAPI error: `<code>__<param>` first, then `<code>`, then the default.
  * Never the server's English, which is not localized.
+ *
+ * @example
+ * const t = useLocalization()
+ * const remove = useDeleteEmailAddress({ onError: (error) => toast(errorMessage(t, error)) })
  */
 export function errorMessage(
   localization: Localization,

@@ -62,6 +62,9 @@ export interface ResolvedRetryConfig {
 /**
  * The defaults: the seed SDK's backoff (500 ms × 1.5^n + jitter, at most 60 s apart), but giving up after
  * a minute rather than an hour, since a server action or a test set-up that waits longer helps no one.
+ *
+ * @example
+ * createBackendClient({ secretKey, retries: { ...DEFAULT_RETRY_CONFIG, retryConnectionErrors: false } })
  */
 export const DEFAULT_RETRY_CONFIG: Readonly<ResolvedRetryConfig> = Object.freeze({
   strategy: 'backoff',

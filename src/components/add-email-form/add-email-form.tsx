@@ -42,7 +42,10 @@ interface AddEmailState {
 const [AddEmailProvider, useAddEmail] = createPartContext<AddEmailState>('AddEmailForm')
 
 /** Props of `AddEmailForm`: a `<form>`'s props, and more. */
-export interface AddEmailFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'defaultValue'> {
+export interface AddEmailFormProps extends Omit<
+  FormHTMLAttributes<HTMLFormElement>,
+  'defaultValue'
+> {
   /** Called with the new (unverified) address; send its code from here. */
   onSuccess?: (emailAddress: EmailAddress) => void
   /** Shows a cancel button that calls this. */
@@ -243,10 +246,7 @@ export const AddEmailFormSuggestion = forwardRef<
   return (
     <p ref={ref} data-slot="rea-add-email-form-suggestion" {...props}>
       {t.addEmailForm.didYouMean(suggestion)}{' '}
-      <Button
-        variant="ghost"
-        onClick={() => setAddress(suggestion)}
-      >
+      <Button variant="ghost" onClick={() => setAddress(suggestion)}>
         {t.addEmailForm.useSuggestion(suggestion)}
       </Button>
     </p>

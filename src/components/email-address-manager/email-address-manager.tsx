@@ -18,7 +18,13 @@ import { PrepareVerification } from '../prepare-verification-button'
 import { Button } from '../ui/button'
 import { VerifyCodeInput } from '../verify-code-input'
 
-/** Where the manager is: the list, the add form, an address being verified, or one just verified. */
+/**
+ * Where the manager is: the list, the add form, an address being verified, or one just verified.
+ *
+ * @example
+ * // Resume verifying after a reload: keep the step in the URL or storage.
+ * const resume: EmailAddressManagerStep = { step: 'verify', emailAddressId: id, strategy: 'email_code' }
+ */
 export type EmailAddressManagerStep =
   { step: 'list' } | { step: 'add' } | Exclude<AddEmailAddressFlowStep, { step: 'enterEmail' }>
 

@@ -15,7 +15,14 @@ export interface EmailLinkLandingProps extends Omit<HTMLAttributes<HTMLDivElemen
   backHref?: string
 }
 
-/** What `__clerk_status` can say about an email link (PROTOCOL.md §5.4), or that it said nothing known. */
+/**
+ * What `__clerk_status` can say about an email link (PROTOCOL.md §5.4), or that it said nothing known.
+ *
+ * @example
+ * // It is the landing's `data-state`: style each outcome, or read it.
+ * const landing = useRef<HTMLDivElement>(null)
+ * const state = landing.current?.dataset.state as EmailLinkLandingState | undefined
+ */
 export type EmailLinkLandingState =
   'verified' | 'expired' | 'failed' | 'client_mismatch' | 'unknown'
 

@@ -10,7 +10,15 @@ import { Button } from '../ui/button'
 import { HeldOrderContext, ROW, RowStateContext, useEmailListContext } from './email-list-context'
 import { EmailListItem } from './email-list-item'
 
-/** Props of `EmailListItems`: a `<ul>`'s props, and a row renderer. */
+/**
+ * Props of `EmailListItems`: a `<ul>`'s props, and a row renderer.
+ *
+ * @example
+ * const props: EmailListItemsProps = {
+ *   className: 'divide-y',
+ *   children: (address) => <EmailListItem address={address} />,
+ * }
+ */
 export interface EmailListItemsProps extends Omit<HTMLAttributes<HTMLUListElement>, 'children'> {
   /** Renders one row; return an `EmailListItem`. @defaultValue the default `<EmailListItem>` */
   children?: (address: EmailAddress) => ReactNode

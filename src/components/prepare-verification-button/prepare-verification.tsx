@@ -12,7 +12,16 @@ import { useLocalization } from '../../localization/localization-provider'
 import { type ButtonProps, LabelledButton } from '../ui/button'
 import { composeEventHandlers, createPartContext } from '../ui/compose'
 
-/** What to send, to which address. */
+/**
+ * What to send, to which address.
+ *
+ * @example
+ * const options: PrepareVerificationOptions = {
+ *   emailAddressId: id,
+ *   strategy: 'email_link',
+ *   redirectUrl: `${location.origin}/verified`,
+ * }
+ */
 export interface PrepareVerificationOptions {
   emailAddressId: string
   /** @defaultValue 'email_code' */
@@ -75,7 +84,12 @@ function usePrepareState({
   }
 }
 
-/** Props of `PrepareVerification`: a `<div>`'s props, and what to send. */
+/**
+ * Props of `PrepareVerification`: a `<div>`'s props, and what to send.
+ *
+ * @example
+ * const props: PrepareVerificationProps = { emailAddressId: id, showExpiry: false, className: 'row' }
+ */
 export interface PrepareVerificationProps
   extends PrepareVerificationOptions, Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** Shows when the current code expires. @defaultValue true */

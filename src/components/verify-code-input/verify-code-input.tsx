@@ -261,7 +261,12 @@ export const VerifyCodeInput = forwardRef<HTMLFormElement, VerifyCodeInputProps>
   },
 )
 
-/** Props of `VerifyCodeInputCode`: the input's props, and its boxes as children. */
+/**
+ * Props of `VerifyCodeInputCode`: the input's props, and its boxes as children.
+ *
+ * @example
+ * const props: VerifyCodeInputCodeProps = { containerClassName: 'my-code', 'aria-label': 'Code' }
+ */
 export type VerifyCodeInputCodeProps = Omit<
   CodeFieldProps,
   'value' | 'onChange' | 'onComplete' | 'length'

@@ -28,6 +28,10 @@ export interface CodeFieldProps extends Omit<
 /**
  * Keeps the digits of what was typed, pasted or autofilled, in ASCII: "123 456", "123-456" and
  * full-width "１２３４５６" all become "123456", as do digits of other scripts.
+ *
+ * @example
+ * normalizeCode('１２３-４５６', 6) // '123456'
+ * normalizeCode('code: 42 42 42 (expires soon)', 6) // '424242'
  */
 export function normalizeCode(text: string, length: number): string {
   let digits = ''
@@ -109,7 +113,12 @@ export const CodeFieldGroup = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivE
   },
 )
 
-/** Props of `CodeFieldSlot`: a `<span>`'s props, and which digit it shows. */
+/**
+ * Props of `CodeFieldSlot`: a `<span>`'s props, and which digit it shows.
+ *
+ * @example
+ * const slot: CodeFieldSlotProps = { index: 0, className: 'box' }
+ */
 export interface CodeFieldSlotProps extends HTMLAttributes<HTMLSpanElement> {
   /** The digit's position, from 0. */
   index: number

@@ -23,7 +23,12 @@ interface FieldContextValue extends FieldDefaults {
   registerError(element: HTMLElement | null): void
 }
 
-/** What a field's parts show when they are given no children (set by the components that own a field). */
+/**
+ * What a field's parts show when they are given no children (set by the components that own a field).
+ *
+ * @example
+ * const defaults: FieldDefaults = { label: 'Email address', error: errors.email?.message }
+ */
 export interface FieldDefaults {
   label?: ReactNode
   description?: ReactNode
@@ -36,6 +41,13 @@ const [FieldProvider, useField] = createPartContext<FieldContextValue>('Field')
  * The wiring of a field without an element of its own: `Field` uses it, and so do the forms that own
  * one field (`AddEmailForm`, `VerifyCodeInput`), so the generic parts work directly inside them and
  * show the form's label, description and error unless given their own.
+ *
+ * @example
+ * // A field of your own form whose wrapper element is yours too (a grid cell, a table row):
+ * <FieldScope invalid={Boolean(error)} label="Backup email" error={error}>
+ *   <td><FieldLabel /></td>
+ *   <td><FieldControl><input type="email" /></FieldControl><FieldError /></td>
+ * </FieldScope>
  */
 export function FieldScope({
   invalid = false,
