@@ -17,7 +17,8 @@ export interface DevBrowser {
 
 interface DevBrowserOptions {
   enabled: boolean
-  baseUrl: string
+  /** FAPI's absolute base URL, read when a dev browser is created. */
+  baseUrl: () => string
   apiVersion: string
   fetch: typeof fetch
   getDevBrowserToken?: () => string | null | undefined | Promise<string | null | undefined>
@@ -41,7 +42,7 @@ export function createDevBrowser(options: DevBrowserOptions): DevBrowser {
   let creating: Promise<string> | null = null
 
   const create = async (): Promise<string> => {
-    const url = `${options.baseUrl}/dev_browser?__clerk_api_version=${options.apiVersion}`
+    const url = `${options.baseUrl()}/dev_browser?__clerk_api_version=${options.apiVersion}`
     // clerk-js sends this one without credentials and without a body (§1.7, §1.12).
     const response = await options.fetch(url, { method: 'POST' }).catch((cause: unknown) => {
       throw clientError(

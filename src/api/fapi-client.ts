@@ -7,12 +7,7 @@
 import { createDevBrowser, type DevBrowser } from './dev-browser'
 import { createEmailAddressesApi, type EmailAddressesApi } from './email-addresses'
 import { clientError } from './fapi-error'
-import {
-  developmentHostOf,
-  type FapiLocation,
-  isDevelopmentHost,
-  resolveFapiBaseUrl,
-} from './fapi-url'
+import { developmentHostOf, type FapiLocation, isDevelopmentHost, fapiBase } from './fapi-url'
 import { createMeApi, type MeApi } from './me'
 import { errorFromAnswer, parseJson } from './http-answer'
 import { maxAttempts, retryDelay, sleep } from './retry'
@@ -44,7 +39,10 @@ export type FapiClientOptions = FapiLocation & {
 
 /** A typed FAPI client for the signed-in user's email addresses. Results are plain camelCase data. */
 export interface FapiClient {
-  /** FAPI's base URL, ending in `/v1`; with the session id it scopes cached data. */
+  /**
+   * FAPI's base URL, ending in `/v1`; with the session id it scopes cached data. For a relative
+   * `proxyUrl` it is that path (`/__clerk/v1`), resolved against the page when a request is sent.
+   */
   readonly baseUrl: string
   /** The session id the next request will use, or `null` if none is set. */
   getSessionId(): string | null
@@ -82,7 +80,7 @@ export type FapiTransport = (request: FapiRequest) => Promise<FapiAnswer>
  * const { user } = await client.emailAddresses.attemptVerification(emailAddress.id, { code: '424242' })
  */
 export function createFapiClient(options: FapiClientOptions): FapiClient {
-  const baseUrl = resolveFapiBaseUrl(options)
+  const base = fapiBase(options)
   const apiVersion = options.apiVersion ?? FAPI_API_VERSION
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const getSessionId = () =>
@@ -90,7 +88,7 @@ export function createFapiClient(options: FapiClientOptions): FapiClient {
   const devHost = developmentHostOf(options)
   const devBrowser = createDevBrowser({
     enabled: devHost !== null && isDevelopmentHost(devHost),
-    baseUrl,
+    baseUrl: base.resolve,
     apiVersion,
     fetch: fetchImpl,
     getDevBrowserToken: options.getDevBrowserToken,
@@ -104,7 +102,7 @@ export function createFapiClient(options: FapiClientOptions): FapiClient {
     }
   }
   const transport = createTransport({
-    baseUrl,
+    baseUrl: base.resolve,
     apiVersion,
     fetch: fetchImpl,
     getSessionId,
@@ -113,7 +111,7 @@ export function createFapiClient(options: FapiClientOptions): FapiClient {
   })
 
   return {
-    baseUrl,
+    baseUrl: base.key,
     getSessionId,
     emailAddresses: createEmailAddressesApi(transport),
     me: createMeApi(transport),
@@ -121,7 +119,7 @@ export function createFapiClient(options: FapiClientOptions): FapiClient {
 }
 
 interface TransportContext {
-  baseUrl: string
+  baseUrl: () => string
   apiVersion: string
   fetch: typeof fetch
   getSessionId: () => string | null
@@ -132,7 +130,7 @@ interface TransportContext {
 function createTransport(context: TransportContext): FapiTransport {
   const send = async (request: FapiRequest, canResetDevBrowser: boolean): Promise<FapiAnswer> => {
     const sessionId = context.getSessionId()
-    const url = new URL(`${context.baseUrl}${request.path}`)
+    const url = new URL(`${context.baseUrl()}${request.path}`)
     url.searchParams.set('__clerk_api_version', context.apiVersion)
     if (request.method === 'PATCH' || request.method === 'DELETE') {
       url.searchParams.set('_method', request.method)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isFapiError } from './fapi-error'
-import { isDevelopmentHost, parsePublishableKey, resolveFapiBaseUrl } from './fapi-url'
+import { fapiBase, isDevelopmentHost, parsePublishableKey, resolveFapiBaseUrl } from './fapi-url'
 
 const key = (prefix: string, host: string) => `${prefix}${btoa(host).replace(/=+$/, '')}`
 
@@ -82,6 +82,25 @@ describe('resolveFapiBaseUrl', () => {
     expect(() => resolveFapiBaseUrl({ proxyUrl: 'ftp://x' }, 'https://a.example')).toThrow(
       /must be an absolute/,
     )
+  })
+})
+
+describe('fapiBase', () => {
+  it('names a relative proxy by its path, on a server too, and resolves it only when asked', () => {
+    const base = fapiBase({ proxyUrl: '/__clerk/' })
+    expect(base.key).toBe('/__clerk/v1')
+    // Node has no page: the first request, not the render, is where this fails.
+    expect(() => base.resolve()).toThrow(/proxyUrl "\/__clerk\/" must be an absolute/)
+  })
+
+  it('resolves everything else at once, and refuses what is neither absolute nor a path', () => {
+    expect(fapiBase({ frontendApi: 'clerk.example.com' })).toMatchObject({
+      key: 'https://clerk.example.com/v1',
+    })
+    expect(fapiBase({ proxyUrl: 'https://app.com/__clerk' }).resolve()).toBe(
+      'https://app.com/__clerk/v1',
+    )
+    expect(() => fapiBase({ proxyUrl: '__clerk' })).toThrow(/must be an absolute/)
   })
 })
 

@@ -81,6 +81,21 @@ export function resolveFapiBaseUrl(location: FapiLocation, pageOrigin?: string):
   return `https://${parsePublishableKey(location.publishableKey).frontendApi}/v1`
 }
 
+/**
+ * FAPI's base as a client keeps it: `key` names it in cache keys and channels, `resolve()` gives the
+ * absolute URL when a request is sent. They differ only for a relative `proxyUrl` ("/__clerk"),
+ * whose key is its path, the same when rendered on a server and in the browser, and which is
+ * resolved against the page only when a request goes out (a server render sends none).
+ */
+export function fapiBase(location: FapiLocation): { key: string; resolve: () => string } {
+  const proxy = location.proxyUrl
+  if (proxy !== undefined && proxy.startsWith('/')) {
+    return { key: `${proxy.replace(/\/+$/, '')}/v1`, resolve: () => resolveFapiBaseUrl(location) }
+  }
+  const absolute = resolveFapiBaseUrl(location)
+  return { key: absolute, resolve: () => absolute }
+}
+
 /** The FAPI host that decides whether a dev browser is needed: the key's when there is one (§1.12). */
 export function developmentHostOf(location: FapiLocation): string | null {
   if (location.publishableKey !== undefined) {

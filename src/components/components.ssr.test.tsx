@@ -191,6 +191,19 @@ describe('server rendering with the user prefetched', () => {
     }
   })
 
+  it('renders on a relative proxyUrl (resolved only when a request is sent), under the browser’s key', () => {
+    const client = createFapiClient({ proxyUrl: '/__clerk', sessionId: 'sess_1' })
+    expect(client.baseUrl).toBe('/__clerk/v1')
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(emailAddressQueries.me(client).queryKey, user)
+    const html = renderToString(
+      <EmailAddressesProvider proxyUrl="/__clerk" sessionId="sess_1" queryClient={queryClient}>
+        <EmailList />
+      </EmailAddressesProvider>,
+    )
+    expect(html).toContain('work@example.com')
+  })
+
   it('renders the parts an app lays out: badges, an open confirmation, the code with its boxes and description', () => {
     const { html, requests } = renderWithUser(
       <>
