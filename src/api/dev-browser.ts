@@ -87,8 +87,13 @@ export function createDevBrowser(options: DevBrowserOptions): DevBrowser {
   }
 }
 
-/** clerk-js keeps its token in a cookie on the app's domain; reuse it so both share one client. */
-function readClerkCookie(): string | null {
+/**
+ * clerk-js keeps its token in a cookie on the app's domain; reuse it so both share one client.
+ *
+ * @example
+ * const token = readClerkCookie() // the `__clerk_db_jwt_…` cookie's value, or null
+ */
+export function readClerkCookie(): string | null {
   if (typeof document === 'undefined') {
     return null
   }

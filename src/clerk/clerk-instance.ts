@@ -3,6 +3,7 @@
  * token, clerk-js's reverification modal, and clerk-js's own client update.
  */
 import type { LoadedClerk } from '@clerk/react/types'
+import { readClerkCookie } from '../api/dev-browser'
 import type { FapiLocation } from '../api/fapi-url'
 import type { ReverificationRequest } from '../hooks/email-addresses-provider'
 
@@ -39,18 +40,7 @@ export function devBrowserTokenOf(clerk: LoadedClerk): string | null {
   } catch {
     // Fall through to the cookie.
   }
-  return devBrowserCookie()
-}
-
-function devBrowserCookie(): string | null {
-  if (typeof document === 'undefined') {
-    return null
-  }
-  const pairs = document.cookie.split(/;\s*/).map((pair) => pair.split('='))
-  const match =
-    pairs.find(([name]) => name?.startsWith('__clerk_db_jwt_')) ??
-    pairs.find(([name]) => name === '__clerk_db_jwt')
-  return match?.[1] ? decodeURIComponent(match[1]) : null
+  return readClerkCookie()
 }
 
 /**
