@@ -11,6 +11,7 @@ import {
   verificationJSON,
   wrapped,
 } from '../../test/support/fapi-fixtures'
+import { gate } from '../../test/support/gate'
 import { setupWireServer } from '../../test/support/wire-server'
 import { createFapiClient, type FapiClient } from './fapi-client'
 import { FapiError } from './fapi-error'
@@ -299,14 +300,17 @@ describe('emailAddresses.prepareVerification', () => {
   })
 
   it('shares one request between identical calls in flight (a double click sends one email)', async () => {
+    const held = gate()
     server.respond(() => ({
-      delayMs: 50,
+      until: held.pass(),
       json: wrapped(prepared, userJSON([primaryJSON, prepared])),
     }))
-    const [first, second] = await Promise.all([
-      client.emailAddresses.prepareVerification(NEW_ID, { strategy: 'email_code' }),
-      client.emailAddresses.prepareVerification(NEW_ID, { strategy: 'email_code' }),
-    ])
+    const firstCall = client.emailAddresses.prepareVerification(NEW_ID, { strategy: 'email_code' })
+    // The second click comes while the first request is at the server, its answer held.
+    await held.reached()
+    const secondCall = client.emailAddresses.prepareVerification(NEW_ID, { strategy: 'email_code' })
+    held.open()
+    const [first, second] = await Promise.all([firstCall, secondCall])
     expect(server.requests).toHaveLength(1)
     expect(second).toBe(first)
   })
@@ -319,23 +323,27 @@ describe('emailAddresses.prepareVerification', () => {
   })
 
   it('does not share between different strategies', async () => {
+    const held = gate()
     server.respond(() => ({
-      delayMs: 30,
+      until: held.pass(),
       json: wrapped(prepared, userJSON([primaryJSON, prepared])),
     }))
-    await Promise.all([
-      client.emailAddresses.prepareVerification(NEW_ID, { strategy: 'email_code' }),
-      client.emailAddresses.prepareVerification(NEW_ID, {
-        strategy: 'email_link',
-        redirectUrl: 'https://a.example/',
-      }),
-    ])
+    const code = client.emailAddresses.prepareVerification(NEW_ID, { strategy: 'email_code' })
+    // The link is asked for while the code's request is at the server, its answer held.
+    await held.reached()
+    const link = client.emailAddresses.prepareVerification(NEW_ID, {
+      strategy: 'email_link',
+      redirectUrl: 'https://a.example/',
+    })
+    held.open()
+    await Promise.all([code, link])
     expect(server.requests).toHaveLength(2)
   })
 
   it('lets one caller abort without cancelling the shared request for the other', async () => {
+    const held = gate()
     server.respond(() => ({
-      delayMs: 80,
+      until: held.pass(),
       json: wrapped(prepared, userJSON([primaryJSON, prepared])),
     }))
     const controller = new AbortController()
@@ -345,8 +353,11 @@ describe('emailAddresses.prepareVerification', () => {
       { signal: controller.signal },
     )
     const kept = client.emailAddresses.prepareVerification(NEW_ID, { strategy: 'email_code' })
+    // The shared request is at the server, its answer held, when one caller leaves.
+    await held.reached()
     controller.abort()
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' })
+    held.open()
     await expect(kept).resolves.toMatchObject({ emailAddress: { id: NEW_ID } })
     expect(server.requests).toHaveLength(1)
   })
@@ -400,11 +411,16 @@ describe('emailAddresses.attemptVerification', () => {
   })
 
   it('is never sent twice, even for identical calls in flight', async () => {
-    server.respond(() => ({ delayMs: 30, json: wrapped(verified) }))
-    await Promise.all([
-      client.emailAddresses.attemptVerification(NEW_ID, { code: '424242' }),
-      client.emailAddresses.attemptVerification(NEW_ID, { code: '424242' }).catch(() => null),
-    ])
+    const held = gate()
+    server.respond(() => ({ until: held.pass(), json: wrapped(verified) }))
+    const first = client.emailAddresses.attemptVerification(NEW_ID, { code: '424242' })
+    // The second call comes while the first request is at the server, its answer held.
+    await held.reached()
+    const second = client.emailAddresses
+      .attemptVerification(NEW_ID, { code: '424242' })
+      .catch(() => null)
+    held.open()
+    await Promise.all([first, second])
     // Attempts are not coalesced (clerk-js does not either): each call is the caller's decision.
     expect(server.requests).toHaveLength(2)
   })

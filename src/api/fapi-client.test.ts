@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import {
   emailAddressJSON,
   errorsJSON,
@@ -8,6 +8,7 @@ import {
   userJSON,
   wrapped,
 } from '../../test/support/fapi-fixtures'
+import { deferred, gate } from '../../test/support/gate'
 import { setupWireServer } from '../../test/support/wire-server'
 import { createFapiClient } from './fapi-client'
 import { FapiError, isFapiError } from './fapi-error'
@@ -108,24 +109,48 @@ describe('network retries (GET only, PROTOCOL.md §1.8)', () => {
   })
 
   it('stops retrying when the caller aborts during the backoff', async () => {
+    // The backoff's timer is fake: it cannot run out before the abort, however slow the machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
     server.respond(() => ({ drop: true }))
+    const dropped = deferred()
+    const client = createFapiClient({
+      proxyUrl: server.url,
+      sessionId: SESSION_ID,
+      fetch: (input, init) =>
+        fetch(input, init).catch((error: unknown) => {
+          dropped.resolve()
+          throw error
+        }),
+    })
     const controller = new AbortController()
-    const pending = plainClient().emailAddresses.list({ signal: controller.signal })
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    const pending = client.emailAddresses.list({ signal: controller.signal })
+    await dropped.promise
+    // One macrotask later every promise callback has run: the client has seen the drop and waits.
+    await new Promise((resolve) => setImmediate(resolve))
+    // (Node's fetch may keep a timer of its own, so count the change, not the total.)
+    const timers = vi.getTimerCount()
     controller.abort()
+    // Rejected with no time passing, and the backoff's timer is gone, so no retry can follow.
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(vi.getTimerCount()).toBe(timers - 1)
     expect(server.requests).toHaveLength(1)
   })
 })
 
 describe('aborting', () => {
   it('rejects with the abort reason, not a FapiError, and sends nothing more', async () => {
-    server.respond(() => ({ delayMs: 300, json: [primaryJSON] }))
+    const held = gate()
+    server.respond(() => ({ until: held.pass(), json: [primaryJSON] }))
     const controller = new AbortController()
     const pending = plainClient().emailAddresses.list({ signal: controller.signal })
-    setTimeout(() => controller.abort(), 30)
+    // Abort once the request is at the server and its answer is held, not after a guessed delay.
+    await held.reached()
+    controller.abort()
     const reason = await pending.catch((error: unknown) => error)
+    held.open()
     expect(reason).toMatchObject({ name: 'AbortError' })
     expect(isFapiError(reason)).toBe(false)
     expect(server.requests).toHaveLength(1)

@@ -42,11 +42,13 @@ async function expectInSyncWithServer(result: { current: ReturnType<typeof useSu
 describe('optimistic delete', () => {
   it('removes the row at once, before the server answers', async () => {
     const { result, ids } = await setup()
-    h.emulator.injectFault({ method: 'DELETE', path: '/v1/me/email_addresses/*', delayMs: 200 })
+    const held = h.hold({ method: 'DELETE', path: '/v1/me/email_addresses/*' })
     act(() => result.current.remove.mutate({ id: ids['b@example.com']! }))
     await waitFor(() => expect(emails(result)).not.toContain('b@example.com'))
     expect(emails(result)).toHaveLength(2)
     expect(result.current.remove.isPending).toBe(true)
+    await held.reached()
+    held.open()
     await waitFor(() => expect(result.current.remove.isSuccess).toBe(true))
     await expectInSyncWithServer(result)
   })
@@ -87,17 +89,16 @@ describe('optimistic delete', () => {
 
   it('rolls back exactly the failed one when two deletes overlap', async () => {
     const { result, ids } = await setup()
-    // b fails slowly; c succeeds in between.
-    h.emulator.injectFault({
-      method: 'DELETE',
-      path: `/v1/me/email_addresses/${ids['b@example.com']}`,
-      status: 500,
-      delayMs: 1_500,
-    })
+    // b's request is held, then fails; c's succeeds in between.
+    const bPath = `/v1/me/email_addresses/${ids['b@example.com']}`
+    const held = h.hold({ method: 'DELETE', path: bPath })
+    h.emulator.injectFault({ method: 'DELETE', path: bPath, status: 500 })
     act(() => result.current.remove.mutate({ id: ids['b@example.com']! }))
     await waitFor(() => expect(emails(result)).not.toContain('b@example.com'))
     await act(() => result.current.removeAnother.mutateAsync({ id: ids['c@example.com']! }))
     expect(emails(result)).toEqual(['a@example.com'])
+    expect(result.current.remove.isPending).toBe(true)
+    held.open()
     await waitFor(() => expect(result.current.remove.isError).toBe(true))
     expect([...emails(result)!].sort()).toEqual(['a@example.com', 'b@example.com'])
     await expectInSyncWithServer(result)
@@ -107,12 +108,14 @@ describe('optimistic delete', () => {
 describe('optimistic set primary', () => {
   it('moves the primary at once and keeps it when the server agrees', async () => {
     const { result, ids } = await setup()
-    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', delayMs: 150 })
+    const held = h.hold({ method: 'PATCH', path: '/v1/me' })
     act(() => result.current.setPrimary.mutate({ id: ids['c@example.com']! }))
     await waitFor(() =>
       expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('c@example.com'),
     )
     expect(emails(result)?.[0]).toBe('c@example.com')
+    expect(result.current.setPrimary.isPending).toBe(true)
+    held.open()
     await waitFor(() => expect(result.current.setPrimary.isSuccess).toBe(true))
     await expectInSyncWithServer(result)
   })
@@ -133,12 +136,16 @@ describe('optimistic set primary', () => {
 
   it('keeps a successful delete when an overlapping set-primary fails', async () => {
     const { result, ids } = await setup()
-    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500, delayMs: 1_500 })
+    // The set-primary is held, then fails; the delete succeeds in between.
+    const held = h.hold({ method: 'PATCH', path: '/v1/me' })
+    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500 })
     act(() => result.current.setPrimary.mutate({ id: ids['c@example.com']! }))
     await act(() => result.current.remove.mutateAsync({ id: ids['b@example.com']! }))
     await waitFor(() =>
       expect(result.current.list.data?.primaryEmailAddress?.emailAddress).toBe('c@example.com'),
     )
+    expect(result.current.setPrimary.isPending).toBe(true)
+    held.open()
     await waitFor(() => expect(result.current.setPrimary.isError).toBe(true))
     expect(emails(result)).toEqual(['a@example.com', 'c@example.com'])
     await expectInSyncWithServer(result)
@@ -191,27 +198,32 @@ describe('a UI built on the hooks alone', () => {
   }
 
   it('shows a removal in the render of the click, and keeps it when the server agrees', async () => {
-    await renderHeadless('mine')
-    h.emulator.injectFault({ method: 'DELETE', path: '/v1/me/email_addresses/*', delayMs: 100 })
+    const queryClient = await renderHeadless('mine')
+    const held = h.hold({ method: 'DELETE', path: '/v1/me/email_addresses/*' })
     // fireEvent is synchronous: no timer or promise runs between the click and the assertion.
     fireEvent.click(screen.getByRole('button', { name: 'Remove b@example.com' }))
     expect(items('mine')).toEqual(['a@example.com (primary)', 'c@example.com'])
-    await waitFor(() =>
-      expect(h.requests.filter((request) => request.startsWith('DELETE'))).toHaveLength(1),
-    )
-    await waitFor(async () =>
-      expect((await h.serverUser()).email_addresses.map((a) => a.email_address)).not.toContain(
-        'b@example.com',
-      ),
+    await held.reached()
+    expect(h.requests.filter((request) => request.startsWith('DELETE'))).toHaveLength(1)
+    expect(items('mine')).toEqual(['a@example.com (primary)', 'c@example.com'])
+    held.open()
+    // The answer is in once no mutation is pending.
+    await waitFor(() => expect(queryClient.isMutating()).toBe(0))
+    expect((await h.serverUser()).email_addresses.map((a) => a.email_address)).not.toContain(
+      'b@example.com',
     )
     expect(items('mine')).toEqual(['a@example.com (primary)', 'c@example.com'])
   })
 
   it('moves the primary in the render of the click, and back exactly on failure', async () => {
     await renderHeadless('mine')
-    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500, delayMs: 50 })
+    const held = h.hold({ method: 'PATCH', path: '/v1/me' })
+    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', status: 500 })
     fireEvent.click(screen.getByRole('button', { name: 'Primary c@example.com' }))
     expect(items('mine')).toEqual(['c@example.com (primary)', 'a@example.com', 'b@example.com'])
+    await held.reached()
+    expect(items('mine')).toEqual(['c@example.com (primary)', 'a@example.com', 'b@example.com'])
+    held.open()
     await waitFor(() => expect(items('mine')[0]).toBe('a@example.com (primary)'))
     expect(items('mine')).toEqual(['a@example.com (primary)', 'b@example.com', 'c@example.com'])
   })
@@ -230,14 +242,19 @@ describe('a UI built on the hooks alone', () => {
       </>,
     )
     await waitFor(() => expect(items('settings')).toHaveLength(3))
-    h.emulator.injectFault({ method: 'DELETE', path: '/v1/me/email_addresses/*', delayMs: 50 })
+    const held = h.hold({ method: 'DELETE', path: '/v1/me/email_addresses/*' })
     fireEvent.click(
       within(screen.getByRole('list', { name: 'settings' })).getByRole('button', {
         name: 'Remove c@example.com',
       }),
     )
     expect(items('header')).toEqual(['a@example.com (primary)', 'b@example.com'])
-    await waitFor(() => expect(h.requests.filter((r) => r.startsWith('DELETE'))).toHaveLength(1))
+    await held.reached()
+    expect(h.requests.filter((r) => r.startsWith('DELETE'))).toHaveLength(1)
+    held.open()
+    // Once the answer is in, neither provider asked for the list again.
+    await waitFor(() => expect(queryClient.isMutating()).toBe(0))
+    expect(items('header')).toEqual(['a@example.com (primary)', 'b@example.com'])
     expect(h.requests.filter((request) => request === 'GET /v1/me')).toHaveLength(1)
   })
 })

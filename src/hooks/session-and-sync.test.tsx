@@ -106,11 +106,24 @@ describe('two tabs of one session', () => {
     const tabB = renderHook(() => useEmailAddresses().data, {
       wrapper: h.wrapper({ crossTabSync: false }),
     })
+    // Two more tabs of the session, with sync on: their message shows when one would have arrived.
+    const tabC = renderHook(useSubject, { wrapper: h.wrapper() })
+    const tabD = renderHook(() => useEmailAddresses().data, { wrapper: h.wrapper() })
     await waitFor(() =>
-      expect(tabA.result.current.list.isSuccess && tabB.result.current).toBeTruthy(),
+      expect(
+        tabA.result.current.list.isSuccess &&
+          tabB.result.current &&
+          tabC.result.current.list.isSuccess &&
+          tabD.result.current,
+      ).toBeTruthy(),
     )
     await act(() => tabA.result.current.create.mutateAsync({ emailAddress: 'new@example.com' }))
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await act(() => tabC.result.current.create.mutateAsync({ emailAddress: 'later@example.com' }))
+    await waitFor(() =>
+      expect(tabD.result.current?.emailAddresses.map((a) => a.emailAddress)).toContain(
+        'later@example.com',
+      ),
+    )
     expect(tabA.result.current.list.data?.emailAddresses).toHaveLength(3)
     expect(tabB.result.current?.emailAddresses).toHaveLength(2)
   })

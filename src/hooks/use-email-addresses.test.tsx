@@ -102,8 +102,10 @@ describe('useEmailAddresses', () => {
         </StrictMode>
       ),
     })
-    await waitFor(() => expect(result.current.isSuccess).toBe(true))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Settled: loaded, and nothing fetching (a second mount's fetch would still be under way).
+    await waitFor(() =>
+      expect(result.current).toMatchObject({ isSuccess: true, isFetching: false }),
+    )
     expect(h.requests).toEqual(['GET /v1/me'])
   })
 

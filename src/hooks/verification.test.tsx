@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { setupHarness } from '../../test/support/hooks-harness'
+import { eventually, freezeWallClock } from '../../test/support/wall-clock'
 import { useAddEmailAddressFlow } from './use-add-email-address-flow'
 import { useCreateEmailAddress } from './use-create-email-address'
 import { useEmailLinkVerification } from './use-email-link-verification'
@@ -20,6 +21,8 @@ async function createAddress(emailAddress = 'new@example.com') {
 
 describe('useVerificationCooldown', () => {
   it('counts down from the configured cooldown after a send, and reports expiry', async () => {
+    // The app's and the emulator's time both stand still until the test moves them.
+    const clock = freezeWallClock()
     const id = await createAddress()
     const wrapper = h.wrapper({ resendCooldownSeconds: 5 })
     const { result } = renderHook(
@@ -30,12 +33,32 @@ describe('useVerificationCooldown', () => {
       { wrapper },
     )
     expect(result.current.cooldown.canResend).toBe(true)
+    const sentAt = Date.now()
     await act(() => result.current.prepare.mutateAsync({ id, strategy: 'email_code' }))
-    await waitFor(() => expect(result.current.cooldown.canResend).toBe(false))
-    await waitFor(() => expect(result.current.cooldown.secondsUntilResend).toBe(5))
-    await waitFor(() => expect(result.current.cooldown.expiresAt).toBeGreaterThan(Date.now()))
-    await waitFor(() => expect(result.current.cooldown.isExpired).toBe(true), { timeout: 3_000 })
-    expect(result.current.cooldown.secondsUntilExpiry).toBe(0)
+    await eventually(() =>
+      expect(result.current.cooldown).toEqual({
+        canResend: false,
+        resendAvailableAt: sentAt + 5_000,
+        secondsUntilResend: 5,
+        expiresAt: sentAt + 1_500, // the emulator's codeLifetimeMs
+        secondsUntilExpiry: 2,
+        isExpired: false,
+      }),
+    )
+
+    await clock.advance(1_000)
+    expect(result.current.cooldown).toMatchObject({
+      secondsUntilResend: 4,
+      secondsUntilExpiry: 1,
+      isExpired: false,
+    })
+    await clock.advance(1_000)
+    expect(result.current.cooldown).toMatchObject({
+      canResend: false,
+      secondsUntilResend: 3,
+      secondsUntilExpiry: 0,
+      isExpired: true,
+    })
   })
 
   it("follows the server's Retry-After after a 429, and keeps it across a remount", async () => {
@@ -70,14 +93,23 @@ describe('useVerificationCooldown', () => {
 })
 
 describe('useEmailLinkVerification', () => {
-  it('turns verified within one interval after the link is opened elsewhere', async () => {
+  it('turns verified within one interval after the link is opened elsewhere, then stops polling', async () => {
+    // Polls run on the frozen clock: one happens exactly when the test moves time by an interval.
+    const clock = freezeWallClock()
     const id = await createAddress()
+    const queryClient = h.newQueryClient()
+    const polls = () => h.requests.filter((r) => r === `GET /v1/me/email_addresses/${id}`)
     const { result } = renderHook(() => useEmailLinkVerification(id, { intervalMs: 300 }), {
-      wrapper: h.wrapper(),
+      wrapper: h.wrapper({}, queryClient),
     })
     expect(result.current.status).toBe('idle')
     act(() => result.current.start({ redirectUrl: 'https://app.example.test/verified' }))
-    await waitFor(() => expect(result.current.status).toBe('waiting'))
+    // The first poll goes out as soon as the link is sent; the next ones wait for the clock.
+    await eventually(() => {
+      expect(result.current.status).toBe('waiting')
+      expect(polls()).toHaveLength(1)
+      expect(queryClient.isFetching()).toBe(0)
+    })
     const link = h.emulator.latestMessage('new@example.com')?.link
     expect(link).toContain('/v1/verify?token=')
 
@@ -85,35 +117,56 @@ describe('useEmailLinkVerification', () => {
     const landing = await h.emulator.fetch(new Request(link!, { redirect: 'manual' }))
     expect(landing.status).toBe(303)
     expect(landing.headers.get('location')).toMatch(/^https:\/\/app\.example\.test\/verified/)
-    const opened = Date.now()
-    await waitFor(() => expect(result.current.status).toBe('verified'), { timeout: 1_000 })
-    expect(Date.now() - opened).toBeLessThan(300 + 250)
+    await clock.advance(299)
+    expect(queryClient.isFetching()).toBe(0)
+    expect(result.current.status).toBe('waiting')
+    await clock.advance(1)
+    await eventually(() => expect(result.current.status).toBe('verified'))
+    expect(polls()).toHaveLength(2)
 
-    const polls = h.requests.filter((r) => r === `GET /v1/me/email_addresses/${id}`).length
-    await new Promise((resolve) => setTimeout(resolve, 700))
-    expect(h.requests.filter((r) => r === `GET /v1/me/email_addresses/${id}`)).toHaveLength(polls)
+    // Verified is final: three more intervals start no poll (one would be fetching at once).
+    await eventually(() => expect(queryClient.isFetching()).toBe(0))
+    await clock.advance(3 * 300)
+    expect(queryClient.isFetching()).toBe(0)
+    expect(polls()).toHaveLength(2)
   })
 
   it('stops polling on cancel and on unmount', async () => {
+    const clock = freezeWallClock()
     const id = await createAddress()
+    const queryClient = h.newQueryClient()
+    const polls = () => h.requests.filter((r) => r === `GET /v1/me/email_addresses/${id}`)
     const { result, unmount } = renderHook(
       () => useEmailLinkVerification(id, { intervalMs: 100 }),
       {
-        wrapper: h.wrapper(),
+        wrapper: h.wrapper({}, queryClient),
       },
     )
+    const pollAnswered = (count: number) =>
+      eventually(() => {
+        expect(polls()).toHaveLength(count)
+        expect(queryClient.isFetching()).toBe(0)
+      })
     act(() => result.current.start({ redirectUrl: 'https://app.example.test/verified' }))
-    await waitFor(() =>
-      expect(
-        h.requests.filter((r) => r.startsWith('GET /v1/me/email_addresses/')).length,
-      ).toBeGreaterThan(1),
-    )
+    await pollAnswered(1)
+    await clock.advance(100)
+    await pollAnswered(2)
+
     act(() => result.current.cancel())
     expect(result.current.status).toBe('idle')
-    const count = h.requests.length
-    await new Promise((resolve) => setTimeout(resolve, 350))
-    expect(h.requests).toHaveLength(count)
+    // A poll due on the way would be fetching right after the clock moves. 30 s also passes the
+    // emulator's resend throttle, so the link can be sent again.
+    await clock.advance(30_000)
+    expect(queryClient.isFetching()).toBe(0)
+    expect(polls()).toHaveLength(2)
+
+    act(() => result.current.start({ redirectUrl: 'https://app.example.test/verified' }))
+    await eventually(() => expect(result.current.status).toBe('waiting'))
+    await pollAnswered(3)
     unmount()
+    await clock.advance(3 * 100)
+    expect(queryClient.isFetching()).toBe(0)
+    expect(polls()).toHaveLength(3)
   })
 
   it('exposes the identity provider URL for enterprise SSO', async () => {

@@ -55,20 +55,25 @@ test('session_reverification_required goes to Clerk reverification; without Cler
   const server = await openApp(page, fapi.url)
   try {
     await expect(ourRows(page)).toHaveText(['jane@example.com verified primary'])
+    type Outcome = { outcome: string }
+    // Starts a create and keeps how it ended on the page: 'pending' until it settles.
     const create = () =>
       page.evaluate(() => {
-        const { app } = window as unknown as PageGlobals
-        const outcome = app.create({ emailAddress: 'step-up@example.com' }).then(
-          () => 'created',
-          (error: { code?: string }) => error.code ?? 'no code',
+        const globals = window as unknown as PageGlobals & Outcome
+        globals.outcome = 'pending'
+        void globals.app.create({ emailAddress: 'step-up@example.com' }).then(
+          () => (globals.outcome = 'created'),
+          (error: { code?: string }) => (globals.outcome = error.code ?? 'no code'),
         )
-        const hung = new Promise((resolve) => setTimeout(() => resolve('hung'), 5_000))
-        return Promise.race([outcome, hung])
       })
-    // Headless clerk-js has no modal to open: Clerk throws, and the adapter cancels.
-    expect(await create()).toBe('session_reverification_required')
+    const outcome = () => page.evaluate(() => (window as unknown as Outcome).outcome)
+    // Headless clerk-js has no modal to open: Clerk throws, and the adapter cancels. A call that hung
+    // would stay 'pending', and the poll would report that.
+    await create()
+    await expect.poll(outcome).toBe('session_reverification_required')
     fapi.emulator.reverify()
-    expect(await create()).toBe('created')
+    await create()
+    await expect.poll(outcome).toBe('created')
     await expect(clerkRows(page)).toHaveText([
       'jane@example.com verified primary',
       'step-up@example.com none',

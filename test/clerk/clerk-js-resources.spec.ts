@@ -162,6 +162,7 @@ test('session upkeep: tokens carry sid, iat and exp, so clerk-js caches them ins
     const fresh = await app.clerk.evaluate((c) => c.session!.getToken({ skipCache: true }))
     expect(tokens()).toHaveLength(1)
     expect(tokens()[0]!.path).toBe(`/v1/client/sessions/${fapi.emulator.signedIn.sessionId}/tokens`)
+    const now = Math.floor(fapi.emulator.clock.now() / 1000)
     for (const jwt of [first, fresh]) {
       const claims = JSON.parse(Buffer.from(jwt!.split('.')[1]!, 'base64url').toString()) as {
         sid: string
@@ -169,11 +170,33 @@ test('session upkeep: tokens carry sid, iat and exp, so clerk-js caches them ins
         exp: number
       }
       expect(claims.sid).toBe(fapi.emulator.signedIn.sessionId)
-      expect(claims.exp).toBeGreaterThan(Date.now() / 1000 + 30)
-      expect(claims.iat).toBeLessThan(claims.exp)
+      // Issued by the emulator's clock, and valid for longer than clerk-js's refresh leeway.
+      expect(claims.iat).toBeLessThanOrEqual(now)
+      expect(claims.exp - claims.iat).toBeGreaterThan(30)
     }
-    // A token clerk-js could not cache would be asked for again every 1.5-5 s (PROTOCOL §1.12).
-    await page.waitForTimeout(3_000)
+    // A token clerk-js could not cache would be asked for again on its poller's next round (every
+    // 1.5-5 s, PROTOCOL §1.12). Wait for two more getToken() calls to settle: a request either made
+    // is in by then.
+    await app.clerk.evaluate(
+      (c) =>
+        new Promise<void>((resolve) => {
+          const session = c.session!
+          const getToken = session.getToken
+          let settled = 0
+          const done = () => {
+            settled += 1
+            if (settled === 2) {
+              session.getToken = getToken
+              resolve()
+            }
+          }
+          session.getToken = (...args) => {
+            const token = getToken(...args)
+            token.then(done, done)
+            return token
+          }
+        }),
+    )
     expect(tokens()).toHaveLength(1)
   } finally {
     await app.close()

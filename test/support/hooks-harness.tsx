@@ -3,6 +3,7 @@
  * fault comes from the emulator, and each test gets a fresh emulator and a fresh QueryClient.
  */
 import { QueryClient } from '@tanstack/react-query'
+import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
@@ -13,6 +14,7 @@ import {
 import { createEmulatorHandlers } from '../../src/testing/msw-handlers'
 import { createFapiEmulator, type FapiEmulator } from '../../src/testing/emulator'
 import type { EmulatorOptions } from '../../src/testing/emulator'
+import { type Gate, gate } from './gate'
 
 export const FAPI = 'https://fapi.emulator.test'
 
@@ -26,6 +28,18 @@ export interface Harness {
     props?: Partial<EmailAddressesProviderProps>,
     queryClient?: QueryClient,
   ): (props: { children: ReactNode }) => ReactNode
+  /**
+   * Holds the next `times` (default 1) requests to `method` `path` (the logical method, `_method`
+   * included; a trailing `*` matches any rest) before they reach the emulator, until the test opens
+   * the returned gate: the request is certainly in flight, however slow the machine. An injected fault
+   * for the same request applies once it goes through. Gates left closed open when the test ends.
+   * @example
+   * const held = h.hold({ method: 'DELETE', path: '/v1/me/email_addresses/*' })
+   * act(() => result.current.remove.mutate({ id }))
+   * await held.reached()
+   * held.open()
+   */
+  hold(request: { method: string; path: string; times?: number }): Gate
   /** The user as the emulator holds it now, read without going through the app. */
   serverUser(): Promise<{
     primary_email_address_id: string | null
@@ -47,6 +61,7 @@ export function setupHarness(given: EmulatorOptions = {}): Harness {
     settings: { strategies: [...BOTH_STRATEGIES.strategies], ...given.settings },
   }
   const requests: string[] = []
+  const gates: Gate[] = []
   const harness = {
     requests,
     emulator: createFapiEmulator(seed),
@@ -59,7 +74,12 @@ export function setupHarness(given: EmulatorOptions = {}): Harness {
     server.resetHandlers(...createEmulatorHandlers(harness.emulator))
     requests.length = 0
   })
-  afterEach(() => server.resetHandlers())
+  afterEach(() => {
+    for (const held of gates.splice(0)) {
+      held.open()
+    }
+    server.resetHandlers()
+  })
   afterAll(() => server.close())
   server.events.on('request:start', ({ request }) => {
     const url = new URL(request.url)
@@ -79,6 +99,28 @@ export function setupHarness(given: EmulatorOptions = {}): Harness {
       } as EmailAddressesProviderProps
       return <EmailAddressesProvider {...merged}>{children}</EmailAddressesProvider>
     }
+  harness.hold = ({ method, path, times = 1 }) => {
+    const held = gate()
+    gates.push(held)
+    let remaining = times
+    const matches = ({ request }: { request: Request }) => {
+      const url = new URL(request.url)
+      const logical = (url.searchParams.get('_method') ?? request.method).toUpperCase()
+      const actual = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname
+      const wanted = path.endsWith('*') ? actual.startsWith(path.slice(0, -1)) : actual === path
+      return logical === method.toUpperCase() && wanted
+    }
+    // Answers nothing, so msw goes on to the emulator's handler (once the gate opens).
+    server.use(
+      http.all(matches, async () => {
+        if (remaining > 0) {
+          remaining -= 1
+          await held.pass()
+        }
+      }),
+    )
+    return held
+  }
   harness.serverUser = async () => {
     const url = `${FAPI}/v1/me?_clerk_session_id=${harness.emulator.signedIn.sessionId}`
     const response = await harness.emulator.fetch(new Request(url))

@@ -26,7 +26,8 @@ export interface Reply {
   headers?: Record<string, string>
   /** Destroy the socket without answering: the client sees a network error. */
   drop?: boolean
-  delayMs?: number
+  /** Answer only once this settles (e.g. a `gate()`'s `pass()`): the request stays in flight until then. */
+  until?: Promise<unknown>
 }
 
 export type Responder = (request: RecordedRequest) => Reply
@@ -66,8 +67,8 @@ export async function startWireServer(): Promise<WireServer> {
     }
     requests.push(recorded)
     const reply = queued.shift() ?? responder(recorded)
-    if (reply.delayMs) {
-      await new Promise((resolve) => setTimeout(resolve, reply.delayMs))
+    if (reply.until) {
+      await reply.until
     }
     send(res, reply)
   })

@@ -103,17 +103,16 @@ describe('AddEmailForm', () => {
 
   it('puts a server failure on the form, keeps the text, and sends once', async () => {
     const { input } = renderForm()
-    h.emulator.injectFault({
-      method: 'POST',
-      path: '/v1/me/email_addresses',
-      status: 500,
-      delayMs: 100,
-    })
+    const held = h.hold({ method: 'POST', path: '/v1/me/email_addresses' })
+    h.emulator.injectFault({ method: 'POST', path: '/v1/me/email_addresses', status: 500 })
     await userEvent.type(input, 'new@example.com')
     const submit = screen.getByRole('button', { name: 'Add email address' })
     await userEvent.click(submit)
-    expect(screen.getByRole('button', { name: 'Adding…' })).toBeDisabled()
+    // The first request is at the server, its answer held, when the user clicks again.
+    await held.reached()
+    expect(await screen.findByRole('button', { name: 'Adding…' })).toBeDisabled()
     await userEvent.click(screen.getByRole('button', { name: 'Adding…' }))
+    held.open()
     expect(
       await screen.findByText('The server had a problem. Please try again.'),
     ).toBeInTheDocument()

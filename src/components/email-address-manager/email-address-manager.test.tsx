@@ -114,12 +114,15 @@ describe('EmailAddressManager', () => {
     const user = userEvent.setup()
     renderManager()
     await screen.findByText('jane@example.com')
-    h.emulator.injectFault({ method: 'POST', path: '/v1/me/email_addresses', delayMs: 300 })
+    const held = h.hold({ method: 'POST', path: '/v1/me/email_addresses' })
     await user.click(screen.getByRole('button', { name: 'Add an email address' }))
     await user.type(screen.getByLabelText('Email address'), 'slow@example.com{Enter}')
+    // The add is at the server, its answer held, when the user cancels.
+    await held.reached()
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
     const add = screen.getByRole('button', { name: 'Add an email address' })
     await waitFor(() => expect(add).toHaveFocus())
+    held.open()
     // The server's answer arrives after the cancel: the list shows the address, nothing more happens.
     await waitFor(() =>
       expect(

@@ -92,15 +92,17 @@ describe('EmailList', () => {
   it('sends one change for a double click on "Make primary"', async () => {
     renderList()
     await waitFor(() => expect(rows()).toHaveLength(3))
-    h.emulator.injectFault({ method: 'PATCH', path: '/v1/me', delayMs: 50 })
+    const held = h.hold({ method: 'PATCH', path: '/v1/me' })
     const user = userEvent.setup()
     const button = within(row('work@example.com')).getByRole('button', { name: 'Make primary' })
     await user.dblClick(button)
     // The button keeps its place under the pointer while the change is in flight.
+    await held.reached()
     expect(within(row('work@example.com')).getByRole('button', { name: 'Make primary' })).toBe(
       button,
     )
     expect(button).toHaveAttribute('aria-disabled', 'true')
+    held.open()
     await waitFor(() =>
       expect(screen.getByRole('status')).toHaveTextContent('work@example.com is now'),
     )

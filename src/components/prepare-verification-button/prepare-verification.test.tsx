@@ -1,8 +1,9 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { setupHarness } from '../../../test/support/hooks-harness'
+import { freezeWallClock } from '../../../test/support/wall-clock'
 import { PrepareVerification, PrepareVerificationButton } from './prepare-verification'
 
 const h = setupHarness({
@@ -68,12 +69,21 @@ describe('PrepareVerification', () => {
   })
 
   it('ticks once a second', async () => {
+    // Only the test moves the clock, so the label cannot tick early on a slow machine.
+    const clock = freezeWallClock()
     await renderButton()
     await userEvent.click(await screen.findByRole('button', { name: 'Send code' }))
     await screen.findByRole('button', { name: 'Resend in 20s' })
-    await act(() => new Promise((resolve) => setTimeout(resolve, 1100)))
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Resend in 19s' })).toBeInTheDocument(),
+    await clock.advance(999)
+    expect(screen.getByRole('button', { name: 'Resend in 20s' })).toBeInTheDocument()
+    await clock.advance(1)
+    expect(screen.getByRole('button', { name: 'Resend in 19s' })).toBeInTheDocument()
+    await clock.advance(18_000)
+    expect(screen.getByRole('button', { name: 'Resend in 1s' })).toBeInTheDocument()
+    await clock.advance(1_000)
+    expect(screen.getByRole('button', { name: 'Resend code' })).not.toHaveAttribute(
+      'aria-disabled',
+      'true',
     )
   })
 })
