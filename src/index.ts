@@ -82,6 +82,7 @@ export {
   EmailListItemMakePrimary,
   EmailListItemRemove,
   EmailListItemRemoveConfirm,
+  EmailListItemRemoveReason,
   EmailListItems,
   EmailListItemVerify,
 } from './components/email-list'

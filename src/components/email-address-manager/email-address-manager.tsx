@@ -13,7 +13,18 @@ import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
 import { AddEmailForm } from '../add-email-form'
 import { EmailLinkPending } from '../email-link'
-import { EmailList } from '../email-list'
+import {
+  EmailList,
+  EmailListItem,
+  EmailListItemActions,
+  EmailListItemAddress,
+  EmailListItemBadges,
+  EmailListItemMakePrimary,
+  EmailListItemRemove,
+  EmailListItemRemoveConfirm,
+  EmailListItemRemoveReason,
+  EmailListItems,
+} from '../email-list'
 import { PrepareVerification } from '../prepare-verification-button'
 import { Button } from '../ui/button'
 import { VerifyCodeInput } from '../verify-code-input'
@@ -111,6 +122,10 @@ export const EmailAddressManager = forwardRef<HTMLElement, EmailAddressManagerPr
       void flow.verify(address)
     }
 
+    const flowError =
+      flow.step === 'verify' && flow.error
+        ? errorMessage(t, flow.error.errors[0] ?? flow.error)
+        : null
     let panel = null
     if (flow.step === 'verify') {
       const address = flow.emailAddress
@@ -122,6 +137,11 @@ export const EmailAddressManager = forwardRef<HTMLElement, EmailAddressManagerPr
             <Button variant="ghost" onClick={close}>
               {t.manager.cancel}
             </Button>
+            {flowError && (
+              <p data-slot="rea-email-address-manager-error" role="alert">
+                {flowError}
+              </p>
+            )}
           </div>
         ) : (
           address && (
@@ -148,10 +168,9 @@ export const EmailAddressManager = forwardRef<HTMLElement, EmailAddressManagerPr
       panel = <AddEmailForm autoFocus onSuccess={added} onCancel={close} />
     }
 
-    const flowError =
-      flow.step === 'verify' && flow.error
-        ? errorMessage(t, flow.error.errors[0] ?? flow.error)
-        : null
+    // The verification opens under its own row, in place of the row's Verify; the add form (or an
+    // address that left the list meanwhile) comes after the list.
+    const rowId = flow.step !== 'enterEmail' && flow.emailAddress ? flow.emailAddressId : null
     return (
       <section
         ref={ref}
@@ -160,13 +179,27 @@ export const EmailAddressManager = forwardRef<HTMLElement, EmailAddressManagerPr
         {...props}
       >
         <h2 data-slot="rea-email-address-manager-title">{t.emailList.title}</h2>
-        <EmailList onVerify={verifyAddress} />
-        {panel}
-        {flowError && (
-          <p data-slot="rea-email-address-manager-error" role="alert">
-            {flowError}
-          </p>
-        )}
+        <EmailList onVerify={verifyAddress}>
+          <EmailListItems>
+            {(address) =>
+              address.id === rowId ? (
+                <EmailListItem address={address}>
+                  <EmailListItemAddress /> <EmailListItemBadges />{' '}
+                  <EmailListItemActions>
+                    <EmailListItemMakePrimary />
+                    <EmailListItemRemove />
+                    <EmailListItemRemoveConfirm />
+                  </EmailListItemActions>
+                  <EmailListItemRemoveReason />
+                  {panel}
+                </EmailListItem>
+              ) : (
+                <EmailListItem address={address} />
+              )
+            }
+          </EmailListItems>
+        </EmailList>
+        {rowId === null && panel}
         {!panel && (
           <Button
             ref={addButton}

@@ -8,7 +8,7 @@ import { errorMessage } from '../../localization/localization'
 import { toUnicodeEmail } from '../../localization/idn'
 import { useLocalization } from '../../localization/localization-provider'
 import { Button, type ButtonProps, LabelledButton } from '../ui/button'
-import { composeEventHandlers } from '../ui/compose'
+import { composeEventHandlers, useComposedRefs } from '../ui/compose'
 import {
   type EmailListContextValue,
   ROW,
@@ -18,9 +18,9 @@ import {
 
 /**
  * The row's actions, as a `<div role="group">`. Without children: Verify (unverified, when the list
- * has `onVerify`), Make primary (verified, not primary), Remove (with the reason when it cannot be
- * removed), and `EmailListItemRemoveConfirm`. While the removal is being confirmed, the other
- * actions step aside for it (in any layout of the parts).
+ * has `onVerify`), Make primary (verified, not primary), Remove, and `EmailListItemRemoveConfirm`.
+ * While the removal is being confirmed, the other actions step aside for it (in any layout of the
+ * parts). Why an address cannot be removed is `EmailListItemRemoveReason`, beside them in the row.
  *
  * @example
  * <EmailListItemActions>
@@ -45,7 +45,6 @@ export const EmailListItemActions = forwardRef<HTMLDivElement, HTMLAttributes<HT
             <EmailListItemVerify />
             <EmailListItemMakePrimary />
             <EmailListItemRemove />
-            {(row.isOnly || row.isLastVerified) && <EmailListItemRemoveReason />}
             <EmailListItemRemoveConfirm />
           </>
         )}
@@ -164,21 +163,35 @@ export const EmailListItemRemove = forwardRef<HTMLButtonElement, ButtonProps>(
   },
 )
 
-/** Why the only (or only verified) address cannot be removed; `EmailListItemRemove` is described by it. */
-function EmailListItemRemoveReason() {
+/**
+ * Why the address cannot be removed, as a `<p>`: it is the user's only address, or the only verified
+ * one beside unverified ones (nothing otherwise). `EmailListItemRemove` is described by it.
+ *
+ * @example
+ * <EmailListItemRemoveReason className="text-sm text-muted-foreground" />
+ */
+export const EmailListItemRemoveReason = forwardRef<
+  HTMLParagraphElement,
+  HTMLAttributes<HTMLParagraphElement>
+>(function EmailListItemRemoveReason({ children, ...props }, forwardedRef) {
   const t = useLocalization()
   const row = useEmailListItemContext('EmailListItemRemoveReason')
   const { registerReason } = row
-  const ref = useCallback(
+  const register = useCallback(
     (element: HTMLElement | null) => registerReason(element),
     [registerReason],
   )
+  const ref = useComposedRefs(forwardedRef, register)
+  if (!row.isOnly && !row.isLastVerified) {
+    return null
+  }
   return (
-    <p ref={ref} data-slot="rea-email-list-item-reason" id={row.reasonId ?? undefined}>
-      {row.isOnly ? t.actions.lastAddressCannotBeRemoved : t.actions.lastVerifiedCannotBeRemoved}
+    <p ref={ref} data-slot="rea-email-list-item-reason" id={row.reasonId} {...props}>
+      {children ??
+        (row.isOnly ? t.actions.lastAddressCannotBeRemoved : t.actions.lastVerifiedCannotBeRemoved)}
     </p>
   )
-}
+})
 
 /**
  * The removal's confirmation, as a `<div role="group">`, while it is open: the question, "Remove" and

@@ -26,7 +26,7 @@ import {
   useEmailListContext,
   useEmailListItemContext,
 } from './email-list-context'
-import { EmailListItemActions } from './email-list-item-actions'
+import { EmailListItemActions, EmailListItemRemoveReason } from './email-list-item-actions'
 
 /** Props of `EmailListItem`: an `<li>`'s props, its address, and the remove confirmation's state. */
 export interface EmailListItemProps extends LiHTMLAttributes<HTMLLIElement> {
@@ -125,6 +125,7 @@ export const EmailListItem = memo(
           {children ?? (
             <>
               <EmailListItemAddress /> <EmailListItemBadges /> <EmailListItemActions />
+              <EmailListItemRemoveReason />
             </>
           )}
         </li>

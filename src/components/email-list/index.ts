@@ -10,6 +10,7 @@ export {
   EmailListItemMakePrimary,
   EmailListItemRemove,
   EmailListItemRemoveConfirm,
+  EmailListItemRemoveReason,
   EmailListItemVerify,
 } from './email-list-item-actions'
 export { EmailListItems, type EmailListItemsProps } from './email-list-items'

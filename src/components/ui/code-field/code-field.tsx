@@ -2,6 +2,7 @@
 
 import { OTPInput, OTPInputContext, type RenderProps } from 'input-otp'
 import {
+  Fragment,
   forwardRef,
   type HTMLAttributes,
   type InputHTMLAttributes,
@@ -93,7 +94,11 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
       {children ?? (
         <CodeFieldGroup>
           {Array.from({ length }, (_, index) => (
-            <CodeFieldSlot key={index} index={index} />
+            // The spaces keep the boxes apart when no stylesheet lays them out.
+            <Fragment key={index}>
+              {index > 0 && ' '}
+              <CodeFieldSlot index={index} />
+            </Fragment>
           ))}
         </CodeFieldGroup>
       )}
@@ -125,7 +130,9 @@ export interface CodeFieldSlotProps extends HTMLAttributes<HTMLSpanElement> {
 }
 
 /**
- * One box: the digit at `index`, and the caret while it is the next to fill. State is in
+ * One box: the digit at `index` (an `_` while empty), and the caret (`|`) while it is the next to
+ * fill, so the code reads "4 2 | _ _ _" even with no stylesheet; a theme hides the placeholder
+ * (`rea-code-field-placeholder`) and draws the caret (`rea-code-field-caret`). State is in
  * `data-active`.
  *
  * @example
@@ -148,8 +155,12 @@ export const CodeFieldSlot = forwardRef<HTMLSpanElement, CodeFieldSlotProps>(fun
       data-active={slot?.isActive ? '' : undefined}
       {...props}
     >
-      {slot?.char}
-      {slot?.hasFakeCaret && <span data-slot="rea-code-field-caret" />}
+      {slot?.char ??
+        (slot?.hasFakeCaret ? (
+          <span data-slot="rea-code-field-caret">|</span>
+        ) : (
+          <span data-slot="rea-code-field-placeholder">_</span>
+        ))}
     </span>
   )
 })
