@@ -38,6 +38,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       '.bench/**',
+      '.tmp/**',
       'public/mockServiceWorker.js',
       'node_modules',
     ],

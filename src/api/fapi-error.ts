@@ -1,6 +1,10 @@
 import type { FapiErrorItem, User } from './types'
 
-/** Codes the client itself produces, beside those FAPI sends. */
+/**
+ * Codes the client itself produces, beside those FAPI sends. The last three come from the hooks,
+ * after an answer was lost: the change was not made, could not be checked, or (a send) could not be
+ * confirmed.
+ */
 export type ClientErrorCode =
   | 'network_error'
   | 'invalid_response'
@@ -8,7 +12,9 @@ export type ClientErrorCode =
   | 'invalid_publishable_key'
   | 'invalid_proxy_url'
   | 'dev_browser_failed'
+  | 'change_not_applied'
   | 'change_unconfirmed'
+  | 'verification_unconfirmed'
 
 interface FapiErrorInit {
   status: number

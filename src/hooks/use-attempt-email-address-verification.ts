@@ -39,7 +39,9 @@ export function useAttemptEmailAddressVerification(
       intentOf: ({ id, code }) => `attempt:${id}:${code}`,
       confirmedBy: ({ id }, user) => {
         const address = user.emailAddresses.find((candidate) => candidate.id === id)
-        return address?.verification?.status === 'verified' ? { emailAddress: address, user } : null
+        return address?.verification?.status === 'verified'
+          ? { outcome: 'made', result: { emailAddress: address, user } }
+          : { outcome: 'notMade' }
       },
     },
     callbacks,

@@ -34,12 +34,15 @@ export function useCreateEmailAddress(
       userOf: (result, current) =>
         result.user ?? (current && withEmailAddress(current, result.emailAddress)),
       intentOf: ({ emailAddress }) => `create:${emailAddress.trim().toLowerCase()}`,
+      // Made if the address is there now and was not before; the add flow then goes on to verify it.
       confirmedBy: ({ emailAddress }, user, before) => {
         const wanted = emailAddress.trim().toLowerCase()
         const isWanted = (address: EmailAddress) => address.emailAddress.toLowerCase() === wanted
         const existed = before?.emailAddresses.some(isWanted) ?? false
         const created = user.emailAddresses.find(isWanted)
-        return created && !existed ? { emailAddress: created, user } : null
+        return created && !existed
+          ? { outcome: 'made', result: { emailAddress: created, user } }
+          : { outcome: 'notMade' }
       },
     },
     callbacks,

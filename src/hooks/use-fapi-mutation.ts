@@ -2,9 +2,8 @@
 
 import { type MutateOptions, useMutation, type UseMutationResult } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { clientError, type FapiError, isFapiError } from '../api/fapi-error'
+import { FapiError, isFapiError } from '../api/fapi-error'
 import type { User } from '../api/types'
-import { emailAddressQueries } from './email-address-queries'
 import {
   type EmailAddressesContextValue,
   useEmailAddressesContext,
@@ -20,6 +19,17 @@ export interface MutationCallbacks<TResult, TVariables> {
   onSettled?: (result: TResult | undefined, error: FapiError | null, variables: TVariables) => void
 }
 
+/**
+ * What the user fetched after a lost answer says about a change: made (with the result the answer
+ * would have given), not made, or impossible to tell from the user alone.
+ */
+export type Reconciled<TResult> =
+  { outcome: 'made'; result: TResult } | { outcome: 'notMade' } | { outcome: 'unknown' }
+
+/** The codes of a change whose answer was lost; the hooks' errors carry them, localized by code. */
+export type LostAnswerCode =
+  'change_not_applied' | 'change_unconfirmed' | 'verification_unconfirmed'
+
 /** How one mutation hook differs from the others. */
 export interface FapiMutationConfig<TVariables, TResult> {
   action: string
@@ -31,10 +41,17 @@ export interface FapiMutationConfig<TVariables, TResult> {
   /** One intent, one request: a repeat while it is in flight joins it instead of sending again. */
   intentOf?: (variables: TVariables) => string
   /**
-   * After an answer was lost (the server may have acted): the result, if the user fetched afresh
-   * shows the change was made, else `null`.
+   * After an answer was lost (the server may have acted): what the user fetched afresh says about
+   * the change. `before` is the cached user when the call was made.
    */
-  confirmedBy: (variables: TVariables, user: User, before: User | undefined) => TResult | null
+  confirmedBy: (
+    variables: TVariables,
+    user: User,
+    before: User | undefined,
+    context: EmailAddressesContextValue,
+  ) => Reconciled<TResult> | Promise<Reconciled<TResult>>
+  /** The code when the outcome is unknown (or the fetch failed). @defaultValue 'change_unconfirmed' */
+  unconfirmedCode?: LostAnswerCode
   afterSuccess?: (
     context: EmailAddressesContextValue,
     result: TResult,
@@ -61,15 +78,20 @@ const noop = () => undefined
  * - The answer's user is written into the cache: no refetch.
  * - One intent, one request: repeating a call that is in flight joins it.
  * - When the answer is lost (`network_error`, `invalid_response`: the server may have acted), the
- *   user is fetched once and shown as it is; if it shows the change was made the call succeeds, else
- *   it fails with the original error, or with `change_unconfirmed` when even that fetch failed.
+ *   user is fetched once (`GET /v1/me`), then shown as the server has it, in the same render that
+ *   drops the optimistic change (no flash of a guess): if the change was made the call succeeds as if
+ *   the answer had arrived; if it was not, it fails with `change_not_applied` (the error's `user` is
+ *   the fetched one); if the user cannot tell (a resend that kept the old code's expiry), with
+ *   `change_unconfirmed` (prepare: `verification_unconfirmed`); if the fetch fails too, with the same
+ *   code and no `user`: the list rolls back to what was last known and is marked stale. The lost
+ *   error is the new error's `cause`.
  */
 export function useFapiMutation<TVariables extends object, TResult>(
   config: FapiMutationConfig<TVariables, TResult>,
   callbacks: MutationCallbacks<TResult, TVariables> = {},
 ): UseMutationResult<TResult, FapiError, TVariables, unknown> {
   const context = useEmailAddressesContext()
-  const { cache, queryClient, scope, run, client } = context
+  const { cache, queryClient, scope, run } = context
   const latest = useLatest({ config, callbacks })
   const mutation = useMutation<TResult, FapiError, TVariables>(
     {
@@ -82,24 +104,7 @@ export function useFapiMutation<TVariables extends object, TResult>(
           if (!isFapiError(error) || !isAnswerLost(error)) {
             throw error
           }
-          const user = await queryClient
-            .fetchQuery({ ...emailAddressQueries.me(client, scope), staleTime: 0 })
-            .catch(() => null)
-          if (!user) {
-            throw clientError(
-              error.status,
-              'change_unconfirmed',
-              'The change could not be confirmed.',
-              {
-                cause: error,
-              },
-            )
-          }
-          const confirmed = latest.current.config.confirmedBy(variables, user, before)
-          if (confirmed === null) {
-            throw error
-          }
-          return confirmed
+          return reconcile(latest.current.config, context, variables, before, error)
         }
       },
       onSuccess: (result, variables) => {
@@ -121,6 +126,14 @@ export function useFapiMutation<TVariables extends object, TResult>(
           cache.confirm(error.user, { settle: drop })
         } else {
           drop()
+        }
+        if (isFapiError(error) && isLostAnswerError(error) && !error.user) {
+          // What the list shows is what we last knew: fetch it again on the next focus or mount.
+          void queryClient.invalidateQueries({
+            queryKey: emailAddressKeys.me(scope),
+            exact: true,
+            refetchType: 'none',
+          })
         }
         current.afterError?.(context, error, variables)
         hooks.onError?.(error, variables)
@@ -182,4 +195,65 @@ function takeDrop(variables: object): () => void {
 /** No trustworthy answer arrived: the request may or may not have been carried out. */
 function isAnswerLost(error: FapiError): boolean {
   return error.code === 'network_error' || error.code === 'invalid_response'
+}
+
+const LOST_ANSWER_CODES: readonly string[] = [
+  'change_not_applied',
+  'change_unconfirmed',
+  'verification_unconfirmed',
+] satisfies LostAnswerCode[]
+
+function isLostAnswerError(error: FapiError): boolean {
+  return LOST_ANSWER_CODES.includes(error.code)
+}
+
+/**
+ * After a lost answer: one `GET /v1/me`, and the change judged against it. Resolves with the result
+ * when it was made; otherwise throws the error that says what is known. Nothing is written to the
+ * cache here: the mutation's own success or error handler writes the fetched user in the same render
+ * that drops the optimistic change.
+ */
+async function reconcile<TVariables, TResult>(
+  config: FapiMutationConfig<TVariables, TResult>,
+  context: EmailAddressesContextValue,
+  variables: TVariables,
+  before: User | undefined,
+  lost: FapiError,
+): Promise<TResult> {
+  const unconfirmed = config.unconfirmedCode ?? 'change_unconfirmed'
+  let user: User
+  try {
+    user = (await context.run(() => context.client.me.get())).user
+  } catch {
+    throw lostAnswerError(unconfirmed, lost, null)
+  }
+  const verdict = await Promise.resolve(config.confirmedBy(variables, user, before, context)).catch(
+    (): Reconciled<TResult> => ({ outcome: 'unknown' }),
+  )
+  if (verdict.outcome === 'made') {
+    return verdict.result
+  }
+  throw lostAnswerError(
+    verdict.outcome === 'notMade' ? 'change_not_applied' : unconfirmed,
+    lost,
+    user,
+  )
+}
+
+const LOST_ANSWER_MESSAGES: Record<LostAnswerCode, string> = {
+  change_not_applied: 'The answer was lost; the user fetched afresh shows the change was not made.',
+  change_unconfirmed: 'The answer was lost, and whether the change was made could not be checked.',
+  verification_unconfirmed:
+    'The answer was lost, and whether the message was sent could not be checked.',
+}
+
+/** The error of a change whose answer was lost: what is known, the fetched user, the lost error. */
+function lostAnswerError(code: LostAnswerCode, lost: FapiError, user: User | null): FapiError {
+  return new FapiError({
+    status: lost.status,
+    errors: [{ code, message: LOST_ANSWER_MESSAGES[code], longMessage: null, meta: {} }],
+    traceId: lost.traceId,
+    user,
+    cause: lost,
+  })
 }

@@ -29,7 +29,10 @@ export function useSetPrimaryEmailAddress(
       userOf: (result) => result.user,
       optimistic: ({ id }) => ({ id, apply: (user) => ({ ...user, primaryEmailAddressId: id }) }),
       intentOf: ({ id }) => `setPrimary:${id}`,
-      confirmedBy: ({ id }, user) => (user.primaryEmailAddressId === id ? { user } : null),
+      confirmedBy: ({ id }, user) =>
+        user.primaryEmailAddressId === id
+          ? { outcome: 'made', result: { user } }
+          : { outcome: 'notMade' },
     },
     callbacks,
   )

@@ -94,8 +94,12 @@ export const deDE: Localization = {
     network_error:
       'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
     invalid_response: 'Der Server hat unerwartet geantwortet. Bitte versuche es erneut.',
+    change_not_applied:
+      'Die Antwort des Servers kam nicht an, deshalb haben wir dein Konto geprüft: Die Änderung wurde nicht vorgenommen, und die Liste ist aktuell. Du kannst es erneut versuchen.',
     change_unconfirmed:
-      'Wir konnten die Änderung nicht bestätigen: Die Verbindung brach ab, bevor der Server antwortete. Die Liste zeigt den letzten bekannten Stand; prüfe ihn, bevor du es erneut versuchst.',
+      'Die Antwort des Servers kam nicht an, und wir konnten dein Konto auch nicht prüfen. Lade die Seite neu, um zu sehen, ob die Änderung vorgenommen wurde.',
+    verification_unconfirmed:
+      'Wir konnten nicht bestätigen, dass die Nachricht gesendet wurde. Wenn sie nicht in ein paar Minuten ankommt, fordere eine neue an.',
     form_identifier_exists__email_address:
       'Diese E-Mail-Adresse wird bereits verwendet. Bitte versuche eine andere.',
     form_param_format_invalid__email_address:

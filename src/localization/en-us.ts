@@ -94,8 +94,12 @@ export const enUS = {
     default: 'Something went wrong. Please try again.',
     network_error: 'Could not reach the server. Check your connection and try again.',
     invalid_response: 'The server sent an unexpected answer. Please try again.',
+    change_not_applied:
+      'The server’s answer did not come through, so we checked your account: the change was not made, and the list is up to date. You can try again.',
     change_unconfirmed:
-      'We could not confirm the change: the connection failed before the server answered. The list shows what we last knew; check it before you try again.',
+      'The server’s answer did not come through, and we could not check your account either. Reload the page to see whether the change was made.',
+    verification_unconfirmed:
+      'We could not confirm that the message was sent. If it does not arrive in a few minutes, send a new one.',
     form_identifier_exists__email_address: 'This email address is taken. Please try another.',
     form_param_format_invalid__email_address: 'Enter a valid email address, like name@example.com.',
     form_param_nil: 'This field is required.',

@@ -16,8 +16,11 @@ export interface EmulatorClock {
   set(epochMs: number): void
 }
 
-/** Creates a clock; with `start` it is frozen at that time until moved, otherwise it runs in real time. */
-export function createClock(start?: number): EmulatorClock {
+/**
+ * Creates a clock; with `start` it is frozen at that time until moved, otherwise it runs in real time.
+ * `onMove` is told after every `advance` and `set` (the emulator releases held requests that are due).
+ */
+export function createClock(start?: number, onMove: () => void = () => undefined): EmulatorClock {
   let offset = 0
   const frozen = start !== undefined
   let fixed = start ?? 0
@@ -32,6 +35,7 @@ export function createClock(start?: number): EmulatorClock {
       } else {
         offset += ms
       }
+      onMove()
     },
     set(epochMs) {
       if (frozen) {
@@ -39,6 +43,7 @@ export function createClock(start?: number): EmulatorClock {
       } else {
         offset = epochMs - Date.now()
       }
+      onMove()
     },
   }
 }

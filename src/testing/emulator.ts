@@ -4,7 +4,14 @@
  */
 import { DEFAULT_API_VERSION, readApiVersion } from './api-version'
 import { createClock, type EmulatorClock } from './clock'
-import { DroppedConnectionError, faultError, type PendingFault, takeFault } from './faults'
+import {
+  createHeldRequests,
+  DroppedConnectionError,
+  faultError,
+  type HeldRequests,
+  type PendingFault,
+  takeFault,
+} from './faults'
 import {
   ApiError,
   type Ctx,
@@ -26,7 +33,13 @@ import { fapiMeRoutes } from './routes/fapi-me'
 import { fapiSessionRoutes } from './routes/fapi-sessions'
 import { clientJSON, type View } from './serialize'
 import { buildState } from './state'
-import type { EmulatorSeed, EmulatorState, FaultSpec, OutboxMessage } from './types'
+import type {
+  EmulatorSeed,
+  EmulatorState,
+  FaultSpec,
+  OutboxMessage,
+  RequestLogEntry,
+} from './types'
 
 /** The largest request body the emulator reads, in bytes, unless told otherwise: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576
@@ -57,6 +70,11 @@ export interface FapiEmulator {
   readonly outbox: readonly OutboxMessage[]
   /** The newest message, optionally to one address. */
   latestMessage(to?: string): OutboxMessage | undefined
+  /**
+   * Every Frontend API request since the last reset (or `DELETE /__emulator/requests`), oldest
+   * first (a copy): count what a client sent, e.g. that a change went out once.
+   */
+  readonly requests: readonly RequestLogEntry[]
   readonly clock: EmulatorClock
   /** The default client's session and user. */
   readonly signedIn: SignedInIds
@@ -64,6 +82,8 @@ export interface FapiEmulator {
   reset(seed?: EmulatorSeed): void
   /** Queues a fault for the next `times` (default 1) matching requests. */
   injectFault(fault: FaultSpec): void
+  /** Lets every request held by a `holdMs` fault go on now; returns how many there were. */
+  releaseHeld(): number
   /** Marks the signed-in session as freshly reverified. */
   reverify(): void
   /** The body limit in bytes (`EmulatorOptions.maxBodyBytes`); the HTTP server applies it too. */
@@ -156,13 +176,36 @@ async function readBodyText(request: Request, limit: number): Promise<string | n
   return bytes.byteLength > limit ? null : new TextDecoder().decode(bytes)
 }
 
-/** What a fault answers instead of the route (`null`: a delay only, the route's answer goes out). */
-async function answerFault(fault: FaultSpec, ctx: Ctx, bapi: boolean): Promise<Response | null> {
+/**
+ * What a fault answers instead of the route (`null`: a delay or hold only, the route's answer goes
+ * out). `committed` is the route's answer when the change is already made (`afterCommit`).
+ */
+async function answerFault(
+  fault: FaultSpec,
+  ctx: Ctx,
+  bapi: boolean,
+  held: HeldRequests,
+  logged: RequestLogEntry | null,
+  committed: Response | null,
+): Promise<Response | null> {
   if (fault.delayMs) {
     await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
   }
+  if (fault.holdMs !== undefined) {
+    // The log shows it held, so a test knows the request is in flight before it moves on.
+    if (logged) {
+      logged.held = true
+    }
+    try {
+      await held.hold(fault.holdMs, ctx.path)
+    } finally {
+      if (logged) {
+        logged.held = false
+      }
+    }
+  }
   if (fault.drop) {
-    throw new DroppedConnectionError(ctx.path)
+    throw new DroppedConnectionError(ctx.path, committed)
   }
   if (fault.body !== undefined) {
     const type = fault.contentType ?? 'text/html; charset=utf-8'
@@ -179,6 +222,18 @@ async function answerFault(fault: FaultSpec, ctx: Ctx, bapi: boolean): Promise<R
     )
   }
   return null
+}
+
+/** Adds a request to the log; its status is filled in once it is answered. */
+function logRequest(
+  state: EmulatorState,
+  method: string,
+  path: string,
+  time: number,
+): RequestLogEntry {
+  const entry: RequestLogEntry = { method, path, time, status: null, held: false }
+  state.requests.push(entry)
+  return entry
 }
 
 function toResponse(reply: Reply, request: Request, cookies: string[], allowed: boolean): Response {
@@ -203,13 +258,16 @@ function toResponse(reply: Reply, request: Request, cookies: string[], allowed: 
  */
 export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator {
   const { now: start, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, ...initialSeed } = options
-  const clock = createClock(start)
+  const clock = createClock(start, () => held.releaseDue())
+  const held = createHeldRequests(() => clock.now())
   let state: EmulatorState = buildState(initialSeed, clock.now())
   let faults: PendingFault[] = []
 
   const controls: EmulatorControls = {
     clock,
     reset(seed) {
+      // Requests held for the old state must not land in the new one: their connections close.
+      held.dropAll()
       state = buildState(seed ?? initialSeed, clock.now())
       faults = []
     },
@@ -219,6 +277,7 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
     clearFaults() {
       faults = []
     },
+    releaseHeld: () => held.releaseAll(),
   }
 
   function signedIn(): SignedInIds {
@@ -260,14 +319,32 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
       setCookies: [],
       apiVersion: DEFAULT_API_VERSION,
     }
+    const logged = FAPI_PATH.test(path) ? logRequest(state, method, path, view.now) : null
+    const response = await answer(ctx, bapi, request.method.toUpperCase(), logged)
+    if (logged) {
+      logged.status = response.status
+    }
+    return response
+  }
+
+  /** The answer to a request past the origin and size checks: the route's, or a fault's. */
+  async function answer(
+    ctx: Ctx,
+    bapi: boolean,
+    wireMethod: string,
+    logged: RequestLogEntry | null,
+  ): Promise<Response> {
+    const { request, path, method } = ctx
     const fault = path.startsWith('/__emulator')
       ? null
-      : takeFault(faults, [request.method.toUpperCase(), method], path)
+      : takeFault(faults, [wireMethod, method], path)
     if (fault && !fault.afterCommit) {
-      const faulted = await answerFault(fault, ctx, bapi)
+      const faulted = await answerFault(fault, ctx, bapi, held, logged, null)
       if (faulted) {
         return faulted
       }
+      // A held request is carried out when it is let go, at the clock's time then.
+      ctx.view = { ...ctx.view, now: clock.now() }
     }
     let reply: Reply
     try {
@@ -282,7 +359,7 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
         authorizeBapi(ctx)
       }
       if (path.startsWith('/v1')) {
-        ctx.apiVersion = readApiVersion(request, url, state.settings.apiVersions)
+        ctx.apiVersion = readApiVersion(request, ctx.url, ctx.state.settings.apiVersions)
       }
       const found = match(ROUTES, method, path)
       if (!found.route) {
@@ -304,14 +381,15 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
     } catch (error) {
       reply = errorReply(error, ctx, bapi)
     }
+    const routed = toResponse(reply, request, ctx.setCookies, true)
     if (fault?.afterCommit) {
       // The change is made; only the answer is lost or garbled on its way back.
-      const faulted = await answerFault(fault, ctx, bapi)
+      const faulted = await answerFault(fault, ctx, bapi, held, logged, routed)
       if (faulted) {
         return faulted
       }
     }
-    return toResponse(reply, request, ctx.setCookies, true)
+    return routed
   }
 
   return {
@@ -329,12 +407,16 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
       }
       return undefined
     },
+    get requests() {
+      return state.requests.map((entry) => ({ ...entry }))
+    },
     clock,
     get signedIn() {
       return signedIn()
     },
     reset: controls.reset,
     injectFault: controls.injectFault,
+    releaseHeld: controls.releaseHeld,
     reverify() {
       const session = state.sessions.get(signedIn().sessionId)
       if (session) {

@@ -1,7 +1,8 @@
 /**
  * Injected faults: for the next N requests matching a method and a path, answer an error status or a
- * raw body, wait, or drop the connection, before or after the request is carried out, so clients can
- * be tested against a failing FAPI and against answers lost after the server acted.
+ * raw body, wait, hold the request until the clock moves or a release, or drop the connection, before
+ * or after the request is carried out, so clients can be tested against a failing FAPI and against
+ * answers lost after the server acted.
  */
 import { ApiError } from './http'
 import type { FaultSpec } from './types'
@@ -14,12 +15,94 @@ export interface PendingFault {
 
 /**
  * Thrown (as a rejected `fetch`) when a fault drops the connection; like a network error it is a
- * `TypeError`. The HTTP server destroys the socket and the msw handlers answer `HttpResponse.error()`.
+ * `TypeError`. The msw handlers answer `HttpResponse.error()`. The HTTP server resets the socket: at
+ * once before the change, but after it (`answer` is set) only once the answer's status line, headers
+ * and half its body are out, because Chromium silently sends a request again when a kept-alive
+ * connection closes before any answer byte, and a change made twice is not what a test asked for.
  */
 export class DroppedConnectionError extends TypeError {
-  constructor(path: string) {
+  constructor(
+    path: string,
+    /** The answer the change got, of which the HTTP server sends the start (after-commit drops). */
+    readonly answer: Response | null = null,
+  ) {
     super(`emulator dropped the connection to ${path} (injected fault)`)
     this.name = 'DroppedConnectionError'
+  }
+}
+
+/** Requests held by a `holdMs` fault until the emulator's clock reaches their time, or a release. */
+export interface HeldRequests {
+  /** Resolves once the clock is `ms` past now, or on `releaseAll`; rejects on `dropAll`. */
+  hold(ms: number, path: string): Promise<void>
+  /** Lets the held requests whose time has come go on (the clock moved). */
+  releaseDue(): void
+  /** Lets every held request go on now; returns how many there were. */
+  releaseAll(): number
+  /** Drops every held request, as a reset does: each rejects with `DroppedConnectionError`. */
+  dropAll(): void
+}
+
+interface Held {
+  due: number
+  path: string
+  release(): void
+  drop(error: DroppedConnectionError): void
+}
+
+/** The held requests of one emulator, timed by its clock (`now`). */
+export function createHeldRequests(now: () => number): HeldRequests {
+  const held = new Set<Held>()
+  const settle = (entry: Held, how: (entry: Held) => void) => {
+    if (held.delete(entry)) {
+      how(entry)
+    }
+  }
+  return {
+    hold(ms, path) {
+      return new Promise<void>((resolve, reject) => {
+        const entry: Held = { due: now() + ms, path, release: resolve, drop: reject }
+        held.add(entry)
+        // A clock that runs on its own gets there by itself: look again when it should have. A frozen
+        // clock has not moved when the timer fires; only `advance` (releaseDue) or a release helps.
+        const wake = (armedAt: number) => {
+          const timer = setTimeout(
+            () => {
+              const time = now()
+              if (time >= entry.due) {
+                settle(entry, (e) => e.release())
+              } else if (time > armedAt && held.has(entry)) {
+                wake(time)
+              }
+            },
+            Math.max(0, entry.due - armedAt),
+          )
+          // Never keep a Node process alive for a request nobody will release.
+          ;(timer as { unref?: () => void }).unref?.()
+        }
+        wake(now())
+      })
+    },
+    releaseDue() {
+      const time = now()
+      for (const entry of [...held]) {
+        if (time >= entry.due) {
+          settle(entry, (e) => e.release())
+        }
+      }
+    },
+    releaseAll() {
+      const count = held.size
+      for (const entry of [...held]) {
+        settle(entry, (e) => e.release())
+      }
+      return count
+    },
+    dropAll() {
+      for (const entry of [...held]) {
+        settle(entry, (e) => e.drop(new DroppedConnectionError(e.path)))
+      }
+    },
   }
 }
 
@@ -85,7 +168,7 @@ export function parseFault(value: unknown): FaultSpec {
   if (typeof f.path !== 'string' || !f.path.startsWith('/')) {
     throw new Error('fault.path must be a path starting with "/"')
   }
-  for (const key of ['times', 'status', 'delayMs', 'retryAfter'] as const) {
+  for (const key of ['times', 'status', 'delayMs', 'holdMs', 'retryAfter'] as const) {
     const n = f[key]
     if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n < 0)) {
       throw new Error(`fault.${key} must be a non-negative integer`)

@@ -53,6 +53,55 @@ describe('startEmulatorServer', () => {
     }
   })
 
+  it('drops after the change only once the answer has started: nothing to resend, one change', async () => {
+    const emulator = createFapiEmulator()
+    const server = await startEmulatorServer({ emulator })
+    const session = `_clerk_session_id=${emulator.signedIn.sessionId}`
+    const create = `${server.url}/v1/me/email_addresses?${session}`
+    const lostAfterCommit = () =>
+      emulator.injectFault({
+        method: 'POST',
+        path: '/v1/me/email_addresses',
+        drop: true,
+        afterCommit: true,
+      })
+    try {
+      lostAfterCommit()
+      // The status line and headers arrive (so a browser never sends the request again), then the
+      // connection ends halfway through the body.
+      expect(await postAndWatch(create, 'email_address=one%40example.com')).toEqual({
+        status: 200,
+        cutMidBody: true,
+      })
+      lostAfterCommit()
+      // What `fetch` makes of it: the answer resolves, reading its body fails.
+      const answer = await fetch(create, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'email_address=two%40example.com',
+      })
+      expect(answer.status).toBe(200)
+      await expect(answer.text()).rejects.toThrow(TypeError)
+
+      const user = (await (await fetch(`${server.url}/v1/me?${session}`)).json()) as {
+        response: { email_addresses: { email_address: string }[] }
+      }
+      expect(user.response.email_addresses.map((e) => e.email_address)).toEqual([
+        expect.any(String),
+        'one@example.com',
+        'two@example.com',
+      ])
+      // Each change once; no complete answer, so no status in the log.
+      expect(emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+        'POST /v1/me/email_addresses null',
+        'POST /v1/me/email_addresses null',
+        'GET /v1/me 200',
+      ])
+    } finally {
+      await server.close()
+    }
+  })
+
   it('rejects when the port is taken', async () => {
     const first = await startEmulatorServer()
     const port = Number(new URL(first.url).port)
@@ -132,6 +181,30 @@ describe('startEmulatorServer', () => {
     }
   })
 })
+
+/** POSTs a form with node:http and tells what came back: the status, and whether the body was cut. */
+function postAndWatch(
+  url: string,
+  form: string,
+): Promise<{ status?: number; cutMidBody: boolean }> {
+  return new Promise((resolve) => {
+    const req = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      (res) => {
+        const expected = Number(res.headers['content-length'])
+        let received = 0
+        res.on('data', (chunk: Buffer) => (received += chunk.length))
+        res.on('error', () => undefined)
+        res.on('close', () =>
+          resolve({ status: res.statusCode, cutMidBody: received > 0 && received < expected }),
+        )
+      },
+    )
+    req.on('error', () => resolve({ cutMidBody: false }))
+    req.end(form)
+  })
+}
 
 /** Sends `text` as is and resolves with everything the server wrote before it closed the socket. */
 function rawRequest(url: string, text: string): Promise<string> {

@@ -1,6 +1,7 @@
 /**
  * The emulator as a real HTTP server (node:http), for browsers, Playwright and other processes.
- * Binds 127.0.0.1 unless told otherwise; a drop fault destroys the socket like a real network error.
+ * Binds 127.0.0.1 unless told otherwise; a drop fault cuts the connection like a real network error
+ * (after the change, only once part of the answer is out, so a browser cannot send the request again).
  * It is a tool on a developer's machine, so it also guards what a browser could be tricked into: a
  * `Host` that is not a name of this machine (DNS rebinding) is 400 `host_invalid`, bodies over the
  * emulator's limit are 413 unread, and requests Node cannot parse get a `ClerkErrors` envelope too.
@@ -162,11 +163,16 @@ async function handle(
     response = await emulator.fetch(toRequest(req, body, base))
   } catch (error) {
     if (error instanceof DroppedConnectionError) {
-      req.socket.destroy()
+      await drop(res, error.answer)
       return
     }
     throw error
   }
+  res.writeHead(response.status, headersOf(response))
+  res.end(Buffer.from(await response.arrayBuffer()))
+}
+
+function headersOf(response: Response): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') {
@@ -177,8 +183,30 @@ async function handle(
   if (cookies.length > 0) {
     headers['set-cookie'] = cookies
   }
-  res.writeHead(response.status, headers)
-  res.end(Buffer.from(await response.arrayBuffer()))
+  return headers
+}
+
+/**
+ * Cuts the connection. Before the change (`answer` null), at once: the client got nothing. After it,
+ * only once the status line, the headers (with the full length) and half the body are out: a browser
+ * may silently resend a request whose kept-alive connection closed before any answer byte, which would
+ * make the change twice; with bytes received, it reports a network error instead. The close is a FIN
+ * after the bytes, not a reset: a reset can discard bytes the client has not read yet.
+ */
+async function drop(res: ServerResponse, answer: Response | null): Promise<void> {
+  const socket = res.socket
+  if (!answer || !socket) {
+    socket?.destroy()
+    return
+  }
+  const bytes = Buffer.from(await answer.arrayBuffer())
+  res.writeHead(answer.status, {
+    ...headersOf(answer),
+    'content-length': String(bytes.length),
+  })
+  res.flushHeaders()
+  res.write(bytes.subarray(0, Math.floor(bytes.length / 2)))
+  socket.end()
 }
 
 /**

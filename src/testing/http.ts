@@ -22,6 +22,8 @@ export interface EmulatorControls {
   reset(seed?: EmulatorSeed): void
   injectFault(fault: FaultSpec): void
   clearFaults(): void
+  /** Lets every request held by a `holdMs` fault go on; returns how many there were. */
+  releaseHeld(): number
 }
 
 /** One request as the routes see it. */

@@ -22,6 +22,7 @@ export type {
   FaultSpec,
   InstanceSettings,
   OutboxMessage,
+  RequestLogEntry,
   ReverificationAction,
   SeedEmailAddress,
   SeedUser,

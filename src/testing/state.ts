@@ -129,6 +129,7 @@ export function buildState(seed: EmulatorSeed, now: number): EmulatorState {
     devBrowsers: new Map(),
     linkTokens: new Map(),
     outbox: [],
+    requests: [],
     defaultClientId: newId('client'),
     environment: seed.environment ?? {},
   }

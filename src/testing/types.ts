@@ -144,10 +144,19 @@ export interface FaultSpec {
    * Destroys the connection instead of answering, as a network failure would. With `times: 1` a
    * browser may not show it: Chromium silently sends a request again when a kept-alive connection
    * it reused closes before any answer byte, so the retry gets the real answer and the page sees
-   * success. To make a browser see the failure, use `times: 2` (or more), or `afterCommit` with a
-   * `status`.
+   * success. To make a browser see the failure, use `times: 2` (or more), or `afterCommit`: after
+   * the change, the HTTP server sends the answer's status line, headers and half its body before it
+   * cuts the connection, so no browser can send the request again (in-process, `fetch` rejects).
    */
   drop?: boolean
+  /**
+   * Holds the request (before the change, or after it with `afterCommit`) until the emulator's clock
+   * has moved this many ms past its arrival: at once when a test advances the clock
+   * (`clock.advance`, `POST /__emulator/clock`), or in real time if the clock runs on its own.
+   * `releaseHeld()` (`POST /__emulator/faults/release`) lets every held request go on at once; a
+   * reset drops them (their connections close). A slow server, without a real wait in the test.
+   */
+  holdMs?: number
   /** Seconds for a `Retry-After` header on the error. @defaultValue 1 for status 429, else none */
   retryAfter?: number
   /**
@@ -162,6 +171,20 @@ export interface FaultSpec {
    * client gets when a gateway or the network fails after the server acted. @defaultValue false
    */
   afterCommit?: boolean
+}
+
+/** One Frontend API request the emulator received, as `GET /__emulator/requests` lists it. */
+export interface RequestLogEntry {
+  /** The logical verb: the real one, or `_method` on a POST (`DELETE`, `PATCH`). */
+  method: string
+  /** The path from `/v1` on, without a proxy prefix, query or trailing slash. */
+  path: string
+  /** When it arrived, by the emulator's clock (epoch ms). */
+  time: number
+  /** The status answered; `null` while it is pending or when its connection was dropped. */
+  status: number | null
+  /** Whether a `holdMs` fault holds it now (before or after the change, as the fault says). */
+  held: boolean
 }
 
 /** The emulator's record of a verification; `code` and `linkToken` never reach the wire. */
@@ -265,6 +288,8 @@ export interface EmulatorState {
   devBrowsers: Map<string, string>
   linkTokens: Map<string, LinkTokenRecord>
   outbox: OutboxMessage[]
+  /** Every Frontend API request since the last reset or `DELETE /__emulator/requests`, oldest first. */
+  requests: RequestLogEntry[]
   defaultClientId: string
   /** The seed's overlay on `GET /v1/environment` (empty when none). */
   environment: EnvironmentOverlay

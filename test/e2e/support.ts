@@ -37,6 +37,7 @@ export interface OutboxMessage {
   link: string | null
   email_address_id: string
 }
+/** A fault for `POST /__emulator/faults` (`FaultSpec` in src/testing/types.ts). */
 export interface Fault {
   method?: string
   path: string
@@ -45,6 +46,19 @@ export interface Fault {
   code?: string
   delayMs?: number
   drop?: boolean
+  retryAfter?: number
+  body?: string
+  contentType?: string
+  afterCommit?: boolean
+  holdMs?: number
+}
+/** One Frontend API request as the emulator logged it (`GET /__emulator/requests`). */
+export interface LoggedRequest {
+  method: string
+  path: string
+  time: number
+  status: number | null
+  held: boolean
 }
 export interface Seed {
   users?: {
@@ -127,6 +141,14 @@ export class Emulator {
   }
   advanceClock(ms: number): Promise<unknown> {
     return this.call('POST', '/__emulator/clock', { advance_ms: ms })
+  }
+  /** Lets every request held by a `holdMs` fault go on. */
+  release(): Promise<{ released: number }> {
+    return this.call('POST', '/__emulator/faults/release')
+  }
+  /** Every Frontend API request since the last reset, oldest first. */
+  requests(): Promise<LoggedRequest[]> {
+    return this.call('GET', '/__emulator/requests')
   }
 }
 

@@ -164,19 +164,28 @@ export const ServerError: Story = {
   },
 }
 
-/** FAPI is unreachable (the connection drops): "Could not reach the server". */
+/**
+ * FAPI is unreachable (every connection drops): the answer to the add is lost, and so is the check of
+ * the account that follows, so the form says it cannot tell and keeps the address typed.
+ */
 export const ServerDown: Story = {
   parameters: emulatorParameters({
     seed: seeds.default,
-    faults: [{ method: 'POST', path: '/v1/me/email_addresses', drop: true, times: 10_000 }],
+    faults: [
+      { method: 'POST', path: '/v1/me/email_addresses', drop: true, times: 10_000 },
+      { method: 'GET', path: '/v1/me', drop: true, times: 10_000 },
+    ],
     inbox: false,
   }),
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(input(canvas), 'new@example.com')
     await userEvent.click(canvas.getByRole('button', { name: 'Add email address' }))
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(
-      'Could not reach the server. Check your connection and try again.',
+    // The check of the account retries its GET as clerk-js does (up to four tries, a few seconds).
+    const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 })
+    await expect(alert).toHaveTextContent(
+      'The server’s answer did not come through, and we could not check your account either.',
     )
+    await expect(input(canvas)).toHaveValue('new@example.com')
   },
 }
 

@@ -168,7 +168,7 @@ describe('EmailList', () => {
     await userEvent.click(within(row('work@example.com')).getByRole('button', { name: 'Remove' }))
     await waitFor(() =>
       expect(screen.getByRole('alert', { hidden: false })).toHaveTextContent(
-        'work@example.com: Could not reach the server. Check your connection and try again.',
+        'work@example.com: The server’s answer did not come through, so we checked your account: the change was not made, and the list is up to date. You can try again.',
       ),
     )
     expect(rows()).toHaveLength(3)

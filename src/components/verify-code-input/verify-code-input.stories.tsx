@@ -188,7 +188,10 @@ export const Checking: Story = {
   },
 }
 
-/** The server cannot be reached while checking: the error shows; the code stays for a retry. */
+/**
+ * The connection drops while the code is checked: the account is checked afresh, the code was not
+ * used, and the error says so; the code stays for a retry.
+ */
 export const ServerDown: Story = {
   parameters: emulatorParameters({
     seed: withUnverified,
@@ -200,7 +203,7 @@ export const ServerDown: Story = {
     await userEvent.type(field(canvas), code)
     await waitFor(() =>
       expect(field(canvas)).toHaveAccessibleDescription(
-        expect.stringContaining('Could not reach the server.'),
+        expect.stringContaining('the change was not made'),
       ),
     )
     await expect(field(canvas)).toHaveValue(code)

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { EmailAddressJSON } from '../../api/wire-types'
 import { escapeHtml, renderInbox } from '../inbox-html'
 import { TRANSPORTS, useHarness } from '../test-harness'
-import type { OutboxMessage } from '../types'
+import type { OutboxMessage, RequestLogEntry } from '../types'
 
 async function addAndSend(
   h: ReturnType<typeof useHarness>,
@@ -170,8 +170,115 @@ describe.each(TRANSPORTS)('faults (%s)', (transport) => {
   it('rejects malformed faults', async () => {
     const res = await h.call('POST', '/__emulator/faults', { json: { path: 'v1/me', status: 200 } })
     expect([res.status, res.error.code]).toEqual([400, 'request_body_invalid'])
+    const hold = await h.call('POST', '/__emulator/faults', {
+      json: { path: '/v1/me', holdMs: -1 },
+    })
+    expect(hold.error.long_message).toBe('fault.holdMs must be a non-negative integer')
+  })
+
+  it('holds a request, before the change, until the clock has moved past its time', async () => {
+    await h.call('POST', '/__emulator/faults', {
+      json: { method: 'POST', path: '/v1/me/email_addresses', holdMs: 10_000 },
+    })
+    const pending = h.call('POST', '/v1/me/email_addresses/', {
+      form: { email_address: 'slow@example.com' },
+    })
+    await vi.waitFor(() => expect(h.emulator.requests.at(-1)?.held).toBe(true))
+    // Held before the change: nothing is made yet, and 9 s are not enough.
+    expect(await addresses(h)).not.toContain('slow@example.com')
+    await h.call('POST', '/__emulator/clock', { json: { advance_ms: 9_000 } })
+    expect(await addresses(h)).not.toContain('slow@example.com')
+    await h.call('POST', '/__emulator/clock', { json: { advance_ms: 1_000 } })
+    expect((await pending).status).toBe(200)
+    expect(await addresses(h)).toContain('slow@example.com')
+  })
+
+  it('holds the answer after the change until released; a reset drops what is held', async () => {
+    await h.call('POST', '/__emulator/faults', {
+      json: {
+        method: 'DELETE',
+        path: '/v1/me/email_addresses/*',
+        holdMs: 60_000,
+        afterCommit: true,
+      },
+    })
+    const id = await addAndSend(h, 'gone@example.com')
+    const pending = h.call('DELETE', `/v1/me/email_addresses/${id}`)
+    await vi.waitFor(() => expect(h.emulator.requests.at(-1)?.held).toBe(true))
+    // The change is made; only the answer waits.
+    expect(await addresses(h)).not.toContain('gone@example.com')
+    const released = await h.call<{ released: number }>('POST', '/__emulator/faults/release')
+    expect(released.body).toEqual({ released: 1 })
+    expect((await pending).status).toBe(200)
+
+    h.emulator.injectFault({ method: 'GET', path: '/v1/me', holdMs: 60_000 })
+    const dropped = h.call('GET', '/v1/me')
+    await vi.waitFor(() => expect(h.emulator.requests.at(-1)?.held).toBe(true))
+    await h.call('POST', '/__emulator/reset')
+    await expect(dropped).rejects.toThrow(TypeError)
+    expect(h.emulator.releaseHeld()).toBe(0)
   })
 })
+
+describe.each(TRANSPORTS)('request log (%s)', (transport) => {
+  const h = useHarness(transport, { now: Date.UTC(2026, 0, 1) })
+
+  it('lists each Frontend API request with its logical verb, path, time and status', async () => {
+    const id = await addAndSend(h, 'log@example.com')
+    await h.call('POST', '/__emulator/clock', { json: { advance_ms: 5_000 } })
+    await h.call('DELETE', `/v1/me/email_addresses/${id}`)
+    await h.call('GET', '/v1/me/email_addresses/idn_missing')
+    await h.call('GET', '/v1/email_addresses/idn_x', {
+      headers: { authorization: 'Bearer sk_test_emulator' },
+    })
+    const log = await h.call<RequestLogEntry[]>('GET', '/__emulator/requests')
+    const start = Date.UTC(2026, 0, 1)
+    // Control routes and the Backend API are not in it; the trailing slash of a create is dropped.
+    expect(log.body).toEqual([
+      { method: 'POST', path: '/v1/me/email_addresses', time: start, status: 200, held: false },
+      {
+        method: 'POST',
+        path: `/v1/me/email_addresses/${id}/prepare_verification`,
+        time: start,
+        status: 200,
+        held: false,
+      },
+      {
+        method: 'DELETE',
+        path: `/v1/me/email_addresses/${id}`,
+        time: start + 5_000,
+        status: 200,
+        held: false,
+      },
+      {
+        method: 'GET',
+        path: '/v1/me/email_addresses/idn_missing',
+        time: start + 5_000,
+        status: 404,
+        held: false,
+      },
+    ])
+    expect(h.emulator.requests).toEqual(log.body)
+  })
+
+  it('starts again after DELETE /__emulator/requests and after a reset', async () => {
+    await h.call('GET', '/v1/me')
+    await h.call('DELETE', '/__emulator/requests', { realVerb: true })
+    expect((await h.call('GET', '/__emulator/requests')).body).toEqual([])
+    await h.call('GET', '/v1/me')
+    expect(h.emulator.requests).toHaveLength(1)
+    await h.call('POST', '/__emulator/reset')
+    expect(h.emulator.requests).toEqual([])
+  })
+})
+
+async function addresses(h: ReturnType<typeof useHarness>): Promise<string[]> {
+  const me = await h.emulator.fetch(
+    new Request(`http://fapi.test/v1/me?_clerk_session_id=${h.emulator.signedIn.sessionId}`),
+  )
+  const body = (await me.json()) as { response: { email_addresses: { email_address: string }[] } }
+  return body.response.email_addresses.map((e) => e.email_address)
+}
 
 describe('inbox escaping', () => {
   it('escapes every text and only links http(s) URLs', () => {

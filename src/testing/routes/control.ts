@@ -1,6 +1,7 @@
 /**
- * `/__emulator/*`: outbox and inbox, state ids, reset, settings, faults, clock, reverification, and the
- * emulated enterprise IdP. Unauthenticated by design: the server binds 127.0.0.1.
+ * `/__emulator/*`: outbox and inbox, state ids, reset, settings, faults (and releasing held requests),
+ * the request log, clock, reverification, and the emulated enterprise IdP. Unauthenticated by design:
+ * the server binds 127.0.0.1.
  */
 import { parseFault } from '../faults'
 import { ApiError, type Ctx, parseJsonObject } from '../http'
@@ -87,6 +88,15 @@ export const controlRoutes: Route[] = [
   }),
   route('DELETE', '/__emulator/faults', (ctx) => {
     ctx.controls.clearFaults()
+    return bare({ deleted: true })
+  }),
+  route('POST', '/__emulator/faults/release', (ctx) =>
+    bare({ released: ctx.controls.releaseHeld() }),
+  ),
+  // What clients sent (method, path, time, status), to count a change that must go out once.
+  route('GET', '/__emulator/requests', (ctx) => bare(ctx.state.requests)),
+  route('DELETE', '/__emulator/requests', (ctx) => {
+    ctx.state.requests.length = 0
     return bare({ deleted: true })
   }),
   route('POST', '/__emulator/clock', (ctx) => {
