@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { setupHarness } from '../../test/support/hooks-harness'
 import { isFapiError } from '../api/fapi-error'
 import type { FaultSpec } from '../testing/types'
@@ -460,5 +460,23 @@ describe('one intent, one request', () => {
       ]),
     )
     expect(h.requests.map((r) => r.split(' ')[0])).toEqual(['PATCH', 'DELETE'])
+  })
+
+  it('tells a repeat that joined the intent in flight how it ended, through its own callbacks', async () => {
+    const { result, id } = await setup()
+    const first = { onSuccess: vi.fn(), onSettled: vi.fn() }
+    const second = { onSuccess: vi.fn(), onError: vi.fn(), onSettled: vi.fn() }
+    act(() => {
+      result.current.setPrimary.mutate({ id: id('b@example.com') }, first)
+      result.current.setPrimary.mutate({ id: id('b@example.com') }, second)
+    })
+    await waitFor(() => expect(second.onSettled).toHaveBeenCalledTimes(1))
+    expect(first.onSuccess).toHaveBeenCalledTimes(1)
+    expect(second.onSuccess).toHaveBeenCalledTimes(1)
+    expect(second.onSuccess.mock.calls[0]?.[0]).toMatchObject({
+      user: { primaryEmailAddressId: id('b@example.com') },
+    })
+    expect(second.onError).not.toHaveBeenCalled()
+    expect(h.requests).toEqual(['PATCH /v1/me'])
   })
 })

@@ -1,6 +1,11 @@
 'use client'
 
-import { type MutateOptions, useMutation, type UseMutationResult } from '@tanstack/react-query'
+import {
+  type MutateOptions,
+  type MutationFunctionContext,
+  useMutation,
+  type UseMutationResult,
+} from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { FapiError, isFapiError } from '../api/fapi-error'
 import type { User } from '../api/types'
@@ -153,6 +158,14 @@ export function useFapiMutation<TVariables extends object, TResult>(
       const intent = current.intentOf?.(variables)
       const joined = intent === undefined ? undefined : hub.inFlight.get(intent)
       if (joined) {
+        // The repeat sends nothing, but its own callbacks still hear how the intent ended.
+        if (options) {
+          settleJoined(joined as Promise<TResult>, variables, options, {
+            client: queryClient,
+            meta: undefined,
+            mutationKey: [...emailAddressKeys.mutations(scope), current.action],
+          })
+        }
         return joined as Promise<TResult>
       }
       // Its own object, to find this call's optimistic change again when it settles.
@@ -186,6 +199,25 @@ export function useFapiMutation<TVariables extends object, TResult>(
     mutateAsync: mutateAsync as typeof mutation.mutateAsync,
   }
 }
+/** Calls a joined repeat's `mutate(variables, options)` callbacks once the intent it joined settles. */
+function settleJoined<TResult, TVariables>(
+  joined: Promise<TResult>,
+  variables: TVariables,
+  options: MutateOptions<TResult, FapiError, TVariables>,
+  context: MutationFunctionContext,
+): void {
+  joined.then(
+    (result) => {
+      options.onSuccess?.(result, variables, undefined, context)
+      options.onSettled?.(result, null, variables, undefined, context)
+    },
+    (error: FapiError) => {
+      options.onError?.(error, variables, undefined, context)
+      options.onSettled?.(undefined, error, variables, undefined, context)
+    },
+  )
+}
+
 function takeDrop(variables: object): () => void {
   const drop = drops.get(variables) ?? noop
   drops.delete(variables)
