@@ -134,14 +134,15 @@ export function ownEmail(state: EmulatorState, user: UserRecord, id: string): Em
 }
 
 /**
- * Removes an address, by Clerk's rules (its "Identification errors" docs; the order follows Clerk's
- * server, `identifications.Service.attemptDelete`):
+ * Removes an address, by the rules Clerk's "Identification errors" docs name:
  * - the user's last identification stays: 400 `identification_deletion_failed`;
  * - so does the last verified address, because the instance requires an email address: 400
  *   `last_required_identification_deletion_failed`. So deleting the primary while every other
  *   address is unverified is refused, and the user never ends up without a primary that way;
- * - a removed primary passes to the oldest other verified address (PROTOCOL §5.6's default; none is
- *   left only when the removed primary was itself unverified).
+ * - a removed primary passes to the oldest other verified address. Clerk documents that some other
+ *   verified address becomes primary but not which (PROTOCOL §5.6 leaves it open): oldest-first is
+ *   the emulator's own choice, and the hooks' prediction (`withoutEmailAddress`) makes the same one.
+ *   None is left only when the removed primary was itself unverified.
  * `allowLast` (BAPI: an administrator) skips both refusals.
  */
 export function removeAddress(
