@@ -8,7 +8,7 @@
 // The limits are the measured sizes plus a few percent, so they catch regressions. DESIGN.md's targets
 // (api + hooks 4 kB, "." 12 kB) are not met and these limits say so honestly: the FAPI client alone
 // (`createFapiClient`: zod parsing of every answer, dev browser, retries, coalescing, error envelopes)
-// is 4.7 kB. README "Performance" has the breakdown. The limits were 9.5 / 16 kB before the compound
+// is 4.7 kB. docs/benchmarks.md has the breakdown. The limits were 9.5 / 16 kB before the compound
 // parts, the hooks' shared optimistic overlay and lost-answer reconciliation, per-address parsing and
 // IDN display landed (+1.0 / +4.5 kB measured); they were raised then, not before.
 //

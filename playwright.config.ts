@@ -2,9 +2,10 @@ import { defineConfig } from '@playwright/test'
 import chromium from './test/support/chromium.json' with { type: 'json' }
 
 /**
- * End-to-end tests of the demo app (`demo/`) against the emulator over real HTTP on two 127.0.0.1
- * origins. `test/e2e/global-setup.ts` runs `node demo/run.mjs` on free ports and hands the URLs to the
- * tests through the environment; screenshots of every step land in `test-results/` (git-ignored).
+ * End-to-end tests of the demo (the playground's settings and Clerk-mode pages, `playground/`) against
+ * the emulator over real HTTP on two 127.0.0.1 origins. `test/e2e/global-setup.ts` runs
+ * `node playground/run.mjs --build` on free ports and hands the URLs to the tests through the
+ * environment; screenshots of every step land in `test-results/` (git-ignored).
  */
 export default defineConfig({
   testDir: 'test/e2e',

@@ -6,10 +6,15 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import type { Decorator } from '@storybook/react-vite'
 import { type ReactNode, useState } from 'react'
-import { EmailAddressesProvider, type ReverificationRequest } from '../src/index'
-import { type EmulatorParameters, parametersOf, type StoryEmulator } from './emulator'
+import { EmailAddressesProvider, type ReverificationRequest, useLocalization } from '../src/index'
+import {
+  type EmulatorParameters,
+  type MatrixCell as Cell,
+  parametersOf,
+  type StoryEmulator,
+} from './emulator'
 import { EmulatorInbox } from './emulator-inbox'
-import { StepUpDialog } from '../demo/step-up-dialog'
+import { StepUpDialog } from '../playground/shared/step-up-dialog'
 
 function EmulatorFrame({
   story,
@@ -62,6 +67,33 @@ function EmulatorFrame({
   )
 }
 
+/**
+ * One cell of an all-states matrix. Its list is named after the cell ("Email addresses: Empty"), as an
+ * app names each of several lists on one page, so that no two landmarks share a name.
+ */
+function MatrixCell({ cell, children }: { cell: Cell; children: ReactNode }) {
+  const t = useLocalization()
+  const own = cell.parameters.providerProps
+  const localization = {
+    ...own?.localization,
+    emailList: { ...own?.localization?.emailList, title: `${t.emailList.title}: ${cell.name}` },
+  }
+  return (
+    <section aria-label={cell.name} style={cellStyle}>
+      <h3 style={cellTitleStyle}>{cell.name}</h3>
+      <EmulatorFrame
+        story={cell.story}
+        inbox={false}
+        provider
+        reverificationDialog={cell.parameters.reverificationDialog ?? true}
+        providerProps={{ ...own, localization }}
+      >
+        {children}
+      </EmulatorFrame>
+    </section>
+  )
+}
+
 /** Wraps every story; configure it per story with `parameters.emulator` (`EmulatorParameters`). */
 export const withEmulator: Decorator = (Story, context) => {
   const parameters = parametersOf(context)
@@ -69,18 +101,9 @@ export const withEmulator: Decorator = (Story, context) => {
     return (
       <div style={matrixStyle}>
         {context.emulatorMatrix.map((cell) => (
-          <section key={cell.story.origin} aria-label={cell.name} style={cellStyle}>
-            <h3 style={cellTitleStyle}>{cell.name}</h3>
-            <EmulatorFrame
-              story={cell.story}
-              inbox={false}
-              provider
-              reverificationDialog={cell.parameters.reverificationDialog ?? true}
-              providerProps={cell.parameters.providerProps}
-            >
-              <Story />
-            </EmulatorFrame>
-          </section>
+          <MatrixCell key={cell.story.origin} cell={cell}>
+            <Story />
+          </MatrixCell>
         ))}
       </div>
     )
@@ -103,12 +126,18 @@ export const withEmulator: Decorator = (Story, context) => {
 const matrixStyle = {
   display: 'grid',
   gap: '1.5rem',
-  gridTemplateColumns: 'repeat(auto-fill, minmax(24rem, 1fr))',
+  // Never wider than the page (a phone at 320 px has less than 24rem).
+  gridTemplateColumns: 'repeat(auto-fill, minmax(min(24rem, 100%), 1fr))',
 } as const
-const cellStyle = { border: '1px dashed #6b6b6b', borderRadius: 6, padding: '0.5rem 1rem' } as const
+const cellStyle = {
+  minInlineSize: 0,
+  border: '1px dashed light-dark(#6b6b6b, #9ca3af)',
+  borderRadius: 6,
+  padding: '0.5rem 1rem',
+} as const
 const cellTitleStyle = {
   margin: '0 0 0.5rem',
   fontSize: 13,
   fontFamily: 'system-ui, sans-serif',
-  color: '#3d3d3d',
+  color: 'light-dark(#3d3d3d, #d1d5db)',
 } as const

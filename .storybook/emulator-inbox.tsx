@@ -113,23 +113,34 @@ export function EmulatorInbox({ emulator }: { emulator: FapiEmulator }) {
   )
 }
 
+// Light or dark with the page (the canvas follows the system's scheme; the toolbar's "Scheme" forces
+// one on an ancestor), and never wider than the page: long addresses and link buttons wrap.
 const styles = {
   panel: {
+    boxSizing: 'border-box',
     marginTop: '2rem',
     padding: '0.75rem 1rem',
-    border: '1px dashed #6b6b6b',
+    border: '1px dashed light-dark(#6b6b6b, #9ca3af)',
     borderRadius: 6,
-    background: '#f7f7f7',
-    color: '#1a1a1a',
+    background: 'light-dark(#f7f7f7, #1f2937)',
+    color: 'light-dark(#1a1a1a, #f3f4f6)',
     fontFamily: 'system-ui, sans-serif',
     fontSize: 14,
     maxWidth: '40rem',
+    overflowWrap: 'anywhere',
   },
   heading: { fontSize: 15, margin: '0 0 0.25rem' },
-  hint: { margin: '0.25rem 0', color: '#3d3d3d' },
+  hint: { margin: '0.25rem 0', color: 'light-dark(#3d3d3d, #d1d5db)' },
   list: { listStyle: 'none', margin: 0, padding: 0 },
-  message: { borderTop: '1px solid #d0d0d0', padding: '0.5rem 0' },
+  message: { borderTop: '1px solid light-dark(#d0d0d0, #4b5563)', padding: '0.5rem 0' },
   meta: { margin: '0.125rem 0' },
   code: { fontSize: 24, letterSpacing: '0.2em', fontVariantNumeric: 'tabular-nums' },
-  button: { font: 'inherit', padding: '0.25rem 0.5rem' },
+  button: {
+    font: 'inherit',
+    maxWidth: '100%',
+    padding: '0.25rem 0.5rem',
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    textAlign: 'start',
+  },
 } as const

@@ -7,12 +7,9 @@ import type { StorybookConfig } from '@storybook/react-vite'
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
   stories: ['../src/**/*.stories.@(ts|tsx)', './stories/**/*.stories.@(ts|tsx)'],
-  addons: [
-    '@storybook/addon-docs',
-    '@storybook/addon-a11y',
-    '@storybook/addon-vitest',
-    'msw-storybook-addon',
-  ],
+  // msw-storybook-addon is wired in preview.tsx (its `beforeEach` with our start of the worker, see
+  // msw.ts), not listed here: listed, it would start the worker its own way first.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
   // The root vite.config.ts is the library build (lib mode, peers external). Storybook builds an app

@@ -1,84 +1,28 @@
 /**
  * The benchmarks that need a browser: request counts (ours through the hooks, clerk-js through its
  * resource methods), React commits while typing and on an optimistic delete, list render time at 10,
- * 100 and 1,000 addresses, and click → optimistic change latency. Everything runs in Debian's
- * Chromium (never a downloaded browser) against the emulator's HTTP server on 127.0.0.1; the page is
- * `test/bench/browser/app`, built by Vite with production React's profiling build.
+ * 100 and 1,000 addresses, and click → optimistic change latency (`EmailList`'s, and the settings
+ * page's headless panel's). Everything runs in Debian's Chromium (never a downloaded browser) against
+ * the emulator's HTTP server on 127.0.0.1; the pages are the playground's `bench` and `clerkJs`, built
+ * by the playground's one build with production React's profiling build and served by its server.
  *
  * Needs `dist/` (`npm run build`): the emulator is imported from it. Used by `scripts/bench.mjs`;
  * `node scripts/bench-browser.mjs` runs it alone and prints the JSON lines.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { clerkJsDist, sendFile, TYPES } from './static-files.mjs'
+import { pageUrl } from '../playground/routes.mjs'
+import { buildPlayground, startPlaygroundServer } from '../playground/server.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const require = createRequire(import.meta.url)
 const chromiumConfig = require('../test/support/chromium.json')
 
 const CHROMIUM_ARGS = [...chromiumConfig.args, ...chromiumConfig.clerkArgs]
-/** A development key whose host ends in `.accounts.dev`: clerk-js then uses a dev browser. */
-const PUBLISHABLE_KEY = `pk_test_${Buffer.from('bench.clerk.accounts.dev$').toString('base64').replace(/=+$/, '')}`
 const RENDER_SIZES = [10, 100, 1000]
 const RENDER_RUNS = 9
 const LATENCY_SAMPLES = 10
-
-/** Builds the benchmark page into a temp folder. */
-async function buildPage() {
-  const { build } = await import('vite')
-  const { default: react } = await import('@vitejs/plugin-react')
-  const outDir = await mkdtemp(join(tmpdir(), 'rea-bench-page-'))
-  await build({
-    configFile: false,
-    root: join(root, 'test/bench/browser/app'),
-    plugins: [react()],
-    logLevel: 'warn',
-    publicDir: false,
-    mode: 'production',
-    // Production React that still calls <Profiler onRender>.
-    resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
-    build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
-  })
-  return outDir
-}
-
-/** Serves the built page at `/`, clerk-js's dist at `/clerk/`, and a clerk-js page at `/clerk.html`. */
-function startPageServer(pageDir) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (url.pathname.startsWith('/clerk/')) {
-      sendFile(res, clerkJsDist, url.pathname.slice('/clerk/'.length))
-    } else if (url.pathname === '/clerk.html') {
-      const fapi = url.searchParams.get('fapi') ?? ''
-      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(
-        `<!doctype html><html><head><meta charset="utf-8"><title>clerk-js</title></head><body>
-<script src="/clerk/clerk.browser.js" data-clerk-publishable-key="${PUBLISHABLE_KEY}" data-clerk-proxy-url="${fapi}"></script>
-</body></html>`,
-      )
-    } else if (url.pathname === '/' || url.pathname.startsWith('/assets/')) {
-      sendFile(res, pageDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1))
-    } else {
-      res.writeHead(404).end()
-    }
-  })
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        url: `http://127.0.0.1:${server.address().port}`,
-        close: () =>
-          new Promise((done) => {
-            server.close(() => done())
-            server.closeAllConnections()
-          }),
-      })
-    })
-  })
-}
 
 /** Median, min, max and p90 of a list of numbers, rounded to 0.01. */
 export function spread(values) {
@@ -97,7 +41,7 @@ export function spread(values) {
 }
 
 /** A fresh emulator server for one scenario, and the FAPI requests a page sends it. */
-async function scenario(browser, page0, seed) {
+async function scenario(browser, base, seed) {
   const { createFapiEmulator } = await import(join(root, 'dist/testing/index.js'))
   const { startEmulatorServer } = await import(join(root, 'dist/testing/node.js'))
   const emulator = createFapiEmulator(seed)
@@ -115,7 +59,9 @@ async function scenario(browser, page0, seed) {
     if (url.origin !== fapi.url || url.pathname.startsWith('/__emulator')) {
       return
     }
-    seen.push(`${url.searchParams.get('_method') ?? request.method()} ${url.pathname}`)
+    // Ids vary from run to run; the figures keep the path's shape.
+    const path = url.pathname.replace(/\/idn_[A-Za-z0-9]+/g, '/{id}')
+    seen.push(`${url.searchParams.get('_method') ?? request.method()} ${path}`)
   })
   const me = async () => {
     const response = await emulator.fetch(
@@ -123,9 +69,9 @@ async function scenario(browser, page0, seed) {
     )
     return (await response.json()).response
   }
-  const open = (mode, extra = {}) =>
+  const open = (scene, extra = {}) =>
     page.goto(
-      `${page0}/?${new URLSearchParams({ mode, fapi: fapi.url, sid: emulator.signedIn.sessionId, ...extra })}`,
+      pageUrl(base, 'bench', { scene, fapi: fapi.url, sid: emulator.signedIn.sessionId, ...extra }),
     )
   return {
     emulator,
@@ -145,8 +91,8 @@ async function scenario(browser, page0, seed) {
 const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const gets = (list) => list.filter((r) => r.startsWith('GET ')).length
 
-async function lifecycleOurs(browser, pageUrl) {
-  const s = await scenario(browser, pageUrl, { users: [{ email_addresses: ['jane@example.com'] }] })
+async function lifecycleOurs(browser, base) {
+  const s = await scenario(browser, base, { users: [{ email_addresses: ['jane@example.com'] }] })
   try {
     await s.open('lifecycle')
     await s.page.waitForFunction(() => window.bench.data !== null)
@@ -171,8 +117,8 @@ async function lifecycleOurs(browser, pageUrl) {
   }
 }
 
-async function tenConsumers(browser, pageUrl) {
-  const s = await scenario(browser, pageUrl, { users: [{ email_addresses: ['jane@example.com'] }] })
+async function tenConsumers(browser, base) {
+  const s = await scenario(browser, base, { users: [{ email_addresses: ['jane@example.com'] }] })
   try {
     await s.open('consumers')
     await s.page.waitForFunction(() =>
@@ -188,12 +134,13 @@ async function tenConsumers(browser, pageUrl) {
 }
 
 /** The same lifecycle through clerk-js 6's own resource methods; `null` if clerk-js does not load. */
-async function lifecycleClerk(browser, pageUrl) {
-  const s = await scenario(browser, pageUrl, { users: [{ email_addresses: ['jane@example.com'] }] })
+async function lifecycleClerk(browser, base) {
+  const s = await scenario(browser, base, { users: [{ email_addresses: ['jane@example.com'] }] })
   try {
-    await s.page.goto(`${pageUrl}/clerk.html?${new URLSearchParams({ fapi: s.fapi.url })}`)
+    await s.page.goto(pageUrl(base, 'clerkJs', { fapi: s.fapi.url }))
     const loaded = await s.page
       .evaluate(async () => {
+        await window.ready
         await window.Clerk.load()
         return window.Clerk.user ? window.Clerk.user.primaryEmailAddressId : null
       })
@@ -238,8 +185,8 @@ const TEN = Array.from({ length: 9 }, (_, i) => ({
   verified: true,
 }))
 
-async function typing(browser, pageUrl) {
-  const s = await scenario(browser, pageUrl, {
+async function typing(browser, base) {
+  const s = await scenario(browser, base, {
     users: [
       {
         email_addresses: [
@@ -305,9 +252,9 @@ function rowsSeed(count) {
 }
 
 /** Optimistic delete and make-primary through the list's own buttons: commits and latency. */
-async function optimistic(browser, pageUrl, extra = {}) {
+async function optimistic(browser, base, extra = {}) {
   const count = LATENCY_SAMPLES + 6
-  const s = await scenario(browser, pageUrl, rowsSeed(count))
+  const s = await scenario(browser, base, rowsSeed(count))
   try {
     await s.open('list', extra)
     await s.page.waitForSelector('[data-slot="rea-email-list-item"]')
@@ -375,14 +322,18 @@ async function optimistic(browser, pageUrl, extra = {}) {
   }
 }
 
-/** The same optimistic changes from a list built on the hooks alone (no component overlay). */
-async function headless(browser, pageUrl) {
+/**
+ * The same optimistic changes from the settings page's headless panel (`HeadlessEmails`: the hooks
+ * alone, no confirmation step), on the same page as the list.
+ */
+async function headless(browser, base) {
   const count = LATENCY_SAMPLES + 6
-  const s = await scenario(browser, pageUrl, rowsSeed(count))
-  const ROWS = '[data-headless-row]'
+  const s = await scenario(browser, base, rowsSeed(count))
+  const ROWS = '[data-testid="headless"] li'
   try {
     await s.open('list')
     await s.page.waitForSelector(ROWS)
+    const panel = s.page.getByTestId('headless')
     const measure = async (email, change, button, method) => {
       await s.page.evaluate(
         ([email, change, rows]) => {
@@ -391,7 +342,7 @@ async function headless(browser, pageUrl) {
         [email, change, ROWS],
       )
       const answered = s.page.waitForResponse((r) => r.url().includes(`_method=${method}`))
-      await s.page.getByRole('button', { name: button, exact: true }).click()
+      await panel.getByRole('button', { name: button, exact: true }).click()
       const sample = await s.page.evaluate(() => window.__watch)
       await answered
       await settle(150)
@@ -400,12 +351,12 @@ async function headless(browser, pageUrl) {
     const removals = []
     for (let i = 0; i < LATENCY_SAMPLES; i += 1) {
       const email = `row${i}@example.com`
-      removals.push(await measure(email, 'removed', `Hooks remove ${email}`, 'DELETE'))
+      removals.push(await measure(email, 'removed', `Remove ${email}`, 'DELETE'))
     }
     const primaries = []
     for (let i = LATENCY_SAMPLES; i < count; i += 1) {
       const email = `row${i}@example.com`
-      primaries.push(await measure(email, 'primary', `Hooks primary ${email}`, 'PATCH'))
+      primaries.push(await measure(email, 'primary', `Make primary ${email}`, 'PATCH'))
     }
     return { removals, primaries, errors: s.errors }
   } finally {
@@ -413,9 +364,9 @@ async function headless(browser, pageUrl) {
   }
 }
 
-async function renderTimes(browser, pageUrl) {
+async function renderTimes(browser, base) {
   const max = Math.max(...RENDER_SIZES)
-  const s = await scenario(browser, pageUrl, {
+  const s = await scenario(browser, base, {
     users: [
       {
         email_addresses: Array.from({ length: max }, (_, i) => ({
@@ -438,16 +389,20 @@ async function renderTimes(browser, pageUrl) {
   }
 }
 
-/** Runs every browser benchmark and returns the figures (objects with `bench`, `name`, `how`). */
-export async function browserFigures() {
+/**
+ * Runs every browser benchmark and returns the figures (objects with `bench`, `name`, `how`).
+ * `about.chromium` is set to the browser's version.
+ */
+export async function browserFigures(about = {}) {
   const { chromium } = await import('playwright-core')
-  const pageDir = await buildPage()
-  const pages = await startPageServer(pageDir)
+  const build = await buildPlayground({ pages: ['bench', 'clerkJs'], profiling: true })
+  const pages = await startPlaygroundServer({ dir: build.dir })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? chromiumConfig.executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
   })
+  about.chromium = `Chromium ${browser.version()}`
   const figures = []
   const where = 'Chromium (Debian, headless) against the emulator HTTP server on 127.0.0.1'
   try {
@@ -538,12 +493,14 @@ export async function browserFigures() {
       linear: slopeHigh <= slopeLow * 1.5,
       how: 'median mount times; linear when the per-row cost from 100 to 1,000 is at most 1.5× the per-row cost from 10 to 100',
     })
-    for (const [name, samples] of [
+    const panel =
+      "; the rows are the settings page's headless panel (playground/shared/headless-emails.tsx: the hooks alone, no confirmation step)"
+    for (const [name, samples, what = ''] of [
       ['click → optimistic row removal (confirm Remove)', o.removals],
       ['click → optimistic primary badge (Make primary)', o.primaries],
       ['baseline: click → row removed by a plain useState update', o.baseline],
-      ['hooks alone: click → optimistic row removal (useDeleteEmailAddress)', m.removals],
-      ['hooks alone: click → optimistic primary (useSetPrimaryEmailAddress)', m.primaries],
+      ['hooks alone: click → optimistic row removal (useDeleteEmailAddress)', m.removals, panel],
+      ['hooks alone: click → optimistic primary (useSetPrimaryEmailAddress)', m.primaries, panel],
     ]) {
       figures.push({
         bench: 'latency',
@@ -558,7 +515,7 @@ export async function browserFigures() {
               ),
             }
           : {}),
-        how: `${where}; Playwright click; from the click event's timeStamp to a MutationObserver seeing the row change, and to the next requestAnimationFrame; same frame = the change was in the DOM before the first frame after the click; cache write = the query cache's last update event before the change`,
+        how: `${where}; Playwright click; from the click event's timeStamp to a MutationObserver seeing the row change, and to the next requestAnimationFrame; same frame = the change was in the DOM before the first frame after the click; cache write = the query cache's last update event before the change${what}`,
       })
     }
     const errors = [...t.errors, ...o.errors, ...m.errors]
@@ -568,7 +525,7 @@ export async function browserFigures() {
   } finally {
     await browser.close()
     await pages.close()
-    await rm(pageDir, { recursive: true, force: true })
+    await build.remove()
   }
   return figures
 }

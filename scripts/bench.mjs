@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: every performance figure of the library, side by side with Clerk's, as one JSON
- * line each on stdout, then a markdown table for the README (also written to
- * `test/bench/README-table.md`). Each figure says how it was measured. Progress goes to stderr.
+ * line each on stdout, and into `docs/benchmarks.json` (committed), from which the tables in the docs
+ * are then rendered (`scripts/bench-docs.mjs`). Each figure says how it was measured. Progress goes to
+ * stderr.
  *
  *   node scripts/bench.mjs [--no-build] [--only=size,emulator,browser]
+ *
+ * `--only` measures some steps and replaces only theirs in `docs/benchmarks.json`.
  *
  * 1. size: `size-limit --json` over `.size-limit.cjs` (budgets: api + hooks ≤ 4 kB, "." ≤ 12 kB,
  *    styles.css ≤ 2 kB, gzip), the Clerk checks in the same run, and the biggest contributors
@@ -16,9 +19,11 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import { cpus } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { BENCHMARKS_JSON, readBenchmarks, syncDocs } from './bench-docs.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
@@ -173,7 +178,7 @@ async function sizeFigures() {
       how: 'sum of the Clerk: checks above (what the browser downloads to show the email section, React excluded) over ours with peers external (react-query, react-hook-form, zod are the app’s to share), and over ours with those peers bundled in',
     })
   }
-  // Where the bytes go, for the two code budgets (always: the README's table explains them).
+  // Where the bytes go, for the two code budgets (always: docs/benchmarks.md explains them).
   for (const name of BUDGETED.slice(0, 2)) {
     if (byName[name]) {
       figures.push({
@@ -222,105 +227,7 @@ async function emulatorFigures() {
     }))
 }
 
-const kB = (bytes) => (bytes == null ? '–' : `${(bytes / 1000).toFixed(2)} kB`)
-const ms = (s) => `${s.median} ms (min ${s.min}, max ${s.max}, p90 ${s.p90}, n=${s.n})`
-
-/** One README row per figure: what, value, how. */
-function row(f) {
-  if (f.error || f.pending) {
-    return [f.name, f.error ? `error: ${f.error}` : `pending: ${f.pending}`, '']
-  }
-  switch (f.bench) {
-    case 'size':
-      if (f.parts) {
-        return [
-          f.name,
-          f.parts.map((p) => `${p.part} ${kB(p.minified_bytes)} (${p.share})`).join(', '),
-          'minified bytes before gzip (esbuild metafile)',
-        ]
-      }
-      if (f.ratio_gzip) {
-        return [
-          f.name,
-          `${kB(f.clerk_gzip_bytes)} vs ${kB(f.ours_gzip_bytes)} gzip: **${f.ratio_gzip}×** (${
-            f.ratio_gzip_with_peers
-          }× vs ours with peers, ${kB(f.ours_with_peers_gzip_bytes)})`,
-          f.clerk_ui_included ? 'sum of the Clerk rows' : 'sum of the Clerk rows (UI missing)',
-        ]
-      }
-      return [
-        f.name,
-        `${kB(f.gzip_bytes)} gzip, ${kB(f.brotli_bytes)} brotli${
-          f.limit_gzip_bytes
-            ? ` (budget ${kB(f.limit_gzip_bytes)}: ${f.passed ? 'pass' : '**over**'})`
-            : ''
-        }`,
-        f.name.includes('as published')
-          ? 'published files, gzip/brotli'
-          : 'size-limit (esbuild, minified)',
-      ]
-    case 'requests':
-      return [
-        f.name,
-        f.gets !== undefined
-          ? `${f.requests} request (${f.gets} GET)`
-          : `${f.requests} requests, ${f.refetches} refetches${
-              typeof f.load_requests === 'number' ? ` (+${f.load_requests} to load clerk-js)` : ''
-            }`,
-        'Chromium → emulator over HTTP, requests counted by the page',
-      ]
-    case 'rendering':
-      if (f.ms) {
-        return [f.name, `${ms(f.ms)}; ${f.us_per_row} µs/row`, 'production React, flushSync mount']
-      }
-      if (f.linear !== undefined) {
-        return [
-          f.name,
-          `${f.ms_per_row_10_to_100} → ${f.ms_per_row_100_to_1000} ms/row: ${f.linear ? 'linear' : '**not linear**'}`,
-          'slopes of the medians',
-        ]
-      }
-      if (f.keystrokes) {
-        return [
-          f.name,
-          `${f.commits_per_keystroke} commits/keystroke; list ${f.list_commits}, rows ${f.row_commits}`,
-          'React Profiler, Chromium',
-        ]
-      }
-      return [
-        f.name,
-        `${f.list_commits} list commits, ${f.row_commits} row commits (${f.rows_before} rows)`,
-        'React Profiler, Chromium',
-      ]
-    case 'latency':
-      return [
-        f.name,
-        `${ms(f.click_to_dom_ms)}; same frame ${f.same_frame}`,
-        'click timeStamp → MutationObserver, Chromium',
-      ]
-    case 'emulator':
-      return [f.name, `${f.requests_per_second.toLocaleString('en')} req/s`, f.how.split(': ')[1]]
-    default:
-      return [f.name, JSON.stringify(f.errors ?? f), '']
-  }
-}
-
-function table(figures) {
-  const lines = ['| figure | measured | how |', '| --- | --- | --- |']
-  for (const f of figures) {
-    const cells = row(f).map((cell) =>
-      String(cell)
-        .replace(/\|/g, '\\|')
-        // `<UserProfile/>` would be read as an HTML tag.
-        .replace(/<([A-Za-z][^>]*)>/g, '`<$1>`'),
-    )
-    lines.push(`| ${cells.join(' | ')} |`)
-  }
-  return lines.join('\n')
-}
-
 async function main() {
-  const started = performance.now()
   if (!args.includes('--no-build')) {
     log('npm run build')
     const built = run('npm', ['run', 'build'])
@@ -328,22 +235,25 @@ async function main() {
       throw new Error(`build failed:\n${built.stdout}\n${built.stderr}`)
     }
   }
-  const figures = []
+  const runs = {}
   let failed = false
   const steps = {
     size: sizeFigures,
     emulator: emulatorFigures,
-    browser: async () => {
+    browser: async (about) => {
       log('browser benches (Chromium)')
-      return (await import('./bench-browser.mjs')).browserFigures()
+      return (await import('./bench-browser.mjs')).browserFigures(about)
     },
   }
   for (const [name, step] of Object.entries(steps)) {
     if (!only.includes(name)) {
       continue
     }
+    const started = performance.now()
+    const about = {}
+    const figures = []
     try {
-      for (const figure of await step()) {
+      for (const figure of await step(about)) {
         figures.push(figure)
         process.stdout.write(`${JSON.stringify(figure)}\n`)
       }
@@ -357,26 +267,34 @@ async function main() {
       figures.push(figure)
       process.stdout.write(`${JSON.stringify(figure)}\n`)
     }
+    runs[name] = {
+      date: new Date().toISOString().slice(0, 10),
+      node: process.version,
+      cores: cpus().length,
+      ...about,
+      seconds: Math.round((performance.now() - started) / 1000),
+      figures,
+    }
   }
-  const seconds = Math.round((performance.now() - started) / 1000)
-  const date = new Date().toISOString().slice(0, 10)
-  const markdown = `${table(figures)}\n\nMeasured by \`npm run bench\` on ${date} (Node ${process.version}, ${
-    (await import('node:os')).cpus().length
-  } cores) in ${seconds} s.\n`
-  // Formatted as `npm run lint` (prettier --check) expects the committed file to be.
+  // The figures of the steps not run this time stay as they were.
+  const previous = existsSync(BENCHMARKS_JSON) ? await readBenchmarks() : { runs: {} }
+  const data = {
+    '//': 'Written by `npm run bench`; the tables between <!-- bench:… --> markers in README.md and docs/*.md are rendered from it (`npm run bench:docs`, checked by test/docs.test.ts).',
+    runs: Object.fromEntries(
+      Object.keys(steps)
+        .map((step) => [step, runs[step] ?? previous.runs[step]])
+        .filter(([, value]) => value),
+    ),
+  }
   const prettier = await import('prettier')
-  const tableFile = join(root, 'test/bench/README-table.md')
-  const formatted = await prettier.format(markdown, {
-    ...(await prettier.resolveConfig(tableFile)),
-    filepath: tableFile,
+  const json = await prettier.format(JSON.stringify(data), {
+    ...(await prettier.resolveConfig(BENCHMARKS_JSON)),
+    filepath: BENCHMARKS_JSON,
   })
-  // A partial run (--only) prints its table but keeps the last full one on disk.
-  if (only.length === Object.keys(steps).length) {
-    await mkdir(join(root, 'test/bench'), { recursive: true })
-    await writeFile(tableFile, formatted)
-  }
-  process.stdout.write(
-    `\n<!-- README table (full runs also write test/bench/README-table.md) -->\n${formatted}`,
+  await writeFile(BENCHMARKS_JSON, json)
+  const rendered = await syncDocs()
+  log(
+    `wrote ${relative(root, BENCHMARKS_JSON)}${rendered.length ? `; tables rendered in ${rendered.join(', ')}` : ''}`,
   )
   if (failed) {
     process.exitCode = 1

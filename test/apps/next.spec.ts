@@ -5,7 +5,7 @@
  * `react-email-addresses/server`.
  */
 import type { Page } from '@playwright/test'
-import { env, expect, keyboardLifecycle, settings, test, themeLoaded } from './support'
+import { env, expect, expectThemeColours, keyboardLifecycle, settings, test } from './support'
 
 /** Every request the page sends to the emulator (FAPI), as `METHOD path`. */
 function emulatorRequests(page: Page): string[] {
@@ -43,7 +43,7 @@ test('the list is rendered on the server and hydrated: no request for the first 
   await expect(page.getByText('Signed in as jane@example.com (read on the server).')).toBeVisible()
   await expect(settings(page).badge('jane@example.com', 'Primary')).toBeVisible()
   expect(requests).toEqual([])
-  expect(await page.evaluate(themeLoaded)).toBe(true)
+  await expectThemeColours(page)
 })
 
 test('without the server prefetch, the same section loads the list itself: one request', async ({

@@ -18,11 +18,70 @@ export function env(name: 'VITE_APP_URL' | 'NEXT_APP_URL' | 'EMULATOR_URL'): str
   return value
 }
 
-/** In the page: whether a stylesheet with the theme's `--rea-*` variables is loaded. */
-export function themeLoaded(): boolean {
-  return [...document.styleSheets].some((sheet) =>
-    [...sheet.cssRules].some((rule) => rule.cssText.includes('--rea-')),
-  )
+/** The theme's default colours as the browser computes them (`rgb(…)`), per scheme. */
+export const THEME_COLOURS = {
+  light: {
+    rowBorder: 'rgb(209, 213, 219)',
+    primaryBackground: 'rgb(29, 78, 216)',
+    codeBoxBorder: 'rgb(209, 213, 219)',
+  },
+  dark: {
+    rowBorder: 'rgb(75, 85, 99)',
+    primaryBackground: 'rgb(147, 197, 253)',
+    codeBoxBorder: 'rgb(75, 85, 99)',
+  },
+} as const
+
+type ThemeColours = Record<keyof (typeof THEME_COLOURS)['light'], string>
+
+/**
+ * In the page: the computed colours of a list row (the first real one), a primary button and a code
+ * box. The button and the box are probes added inside the real section for the reading (so the
+ * app's own `--rea-*` and `data-theme` apply as they would) and removed at once. A production build
+ * that drops the theme's colours (an invalid variable, a lowered `light-dark()`) computes
+ * transparent or black here.
+ */
+function readThemeColours(): ThemeColours {
+  const row = document.querySelector('[data-slot="rea-email-list-item"]')
+  const section = document.querySelector('[data-slot="rea-email-address-manager"]')
+  if (!row || !section) {
+    throw new Error('no email list row and manager section on the page to read the theme from')
+  }
+  const probe = document.createElement('div')
+  probe.setAttribute('aria-hidden', 'true')
+  probe.style.cssText = 'position:absolute;inset-inline-start:-10000px'
+  probe.innerHTML =
+    '<button type="button" data-slot="rea-button" data-variant="primary">Add</button>' +
+    '<div data-slot="rea-code-field"><span data-slot="rea-code-field-slot">1</span></div>'
+  section.append(probe)
+  try {
+    const style = (selector: string) => getComputedStyle(probe.querySelector(selector)!)
+    return {
+      rowBorder: getComputedStyle(row).borderTopColor,
+      primaryBackground: style('[data-slot="rea-button"]').backgroundColor,
+      codeBoxBorder: style('[data-slot="rea-code-field-slot"]').borderTopColor,
+    }
+  } finally {
+    probe.remove()
+  }
+}
+
+/**
+ * The theme reached the page and computes its real colours: a row's border, the primary button's
+ * fill and a code box's border, in light and (with `prefers-color-scheme: dark` emulated) in dark.
+ * Leaves the page in light again.
+ */
+export async function expectThemeColours(page: Page): Promise<void> {
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      expect(await page.evaluate(readThemeColours), `the theme's ${scheme} colours`).toEqual(
+        THEME_COLOURS[scheme],
+      )
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
 }
 
 /** The section and its rows, found by role and label, as a screen reader user meets them. */

@@ -2,7 +2,7 @@
  * The Vite + React 19 app built from the packed tarball (`tsc` strict, `vite build`, served by
  * `vite preview`), against the emulator CLI of the installed package.
  */
-import { env, expect, keyboardLifecycle, settings, test, themeLoaded } from './support'
+import { env, expect, expectThemeColours, keyboardLifecycle, settings, test } from './support'
 
 test('the README guide in a Vite app: the whole lifecycle by keyboard', async ({
   page,
@@ -12,6 +12,6 @@ test('the README guide in a Vite app: the whole lifecycle by keyboard', async ({
   await expect(page.getByRole('heading', { name: 'Account settings' })).toBeVisible()
   await expect(settings(page).rows).toHaveCount(1)
   // The app's `import 'react-email-addresses/styles.css'` reached the page.
-  expect(await page.evaluate(themeLoaded)).toBe(true)
+  await expectThemeColours(page)
   await keyboardLifecycle(page, emulator)
 })

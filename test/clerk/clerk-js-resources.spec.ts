@@ -3,6 +3,7 @@
  * email-address lifecycle with its own resource methods, and `clerk.user` must show every step from
  * the piggybacked client alone, one request per call (PROTOCOL §1.9, §1.12).
  */
+import { pageUrl } from '../../playground/routes.mjs'
 import { openClerkPage, userView } from './support/clerk-page'
 import { apiCalls, expect, test } from './support/fixtures'
 
@@ -117,13 +118,16 @@ test('email link: startEmailLinkFlow polls until the link is opened, then clerk.
   fapi.emulator.reset({ settings: { strategies: ['email_code', 'email_link'] } })
   const app = await openClerkPage(page, fapi.url)
   try {
-    const id = await app.clerk.evaluate(async (c, redirectUrl) => {
-      const created = await c.user!.createEmailAddress({ email: 'link@example.com' })
-      const flow = created.createEmailLinkFlow()
-      const done = flow.startEmailLinkFlow({ redirectUrl })
-      ;(window as unknown as { linkDone: Promise<unknown> }).linkDone = done
-      return created.id
-    }, `${app.appUrl}/verified`)
+    const id = await app.clerk.evaluate(
+      async (c, redirectUrl) => {
+        const created = await c.user!.createEmailAddress({ email: 'link@example.com' })
+        const flow = created.createEmailLinkFlow()
+        const done = flow.startEmailLinkFlow({ redirectUrl })
+        ;(window as unknown as { linkDone: Promise<unknown> }).linkDone = done
+        return created.id
+      },
+      pageUrl(app.appUrl, 'verified'),
+    )
     await expect.poll(() => fapi.emulator.latestMessage('link@example.com')?.link).toBeTruthy()
     // The emulator has sent the link; clerk-js applies the prepare's answer a moment later.
     await expect

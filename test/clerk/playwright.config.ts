@@ -10,8 +10,8 @@ import chromium from '../support/chromium.json' with { type: 'json' }
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  // Builds test/clerk/app once (Vite) for the side-by-side spec; removes the build afterwards.
-  globalSetup: './support/build-app.ts',
+  // Builds the playground (playground/) once for every spec's pages; removes the build afterwards.
+  globalSetup: './support/playground.ts',
   // Each test starts its own emulator and page server, so tests are independent; two workers fit two cores.
   workers: 2,
   timeout: 60_000,

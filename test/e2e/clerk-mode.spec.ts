@@ -7,6 +7,7 @@
  */
 import type { LoadedClerk } from '@clerk/react/types'
 import type { Page } from '@playwright/test'
+import { pageUrl } from '../../playground/routes.mjs'
 import { checkpoint, demoPage, expect, tabTo, test } from './support'
 
 const NEW = 'jane.clerk@example.com'
@@ -37,11 +38,11 @@ test('each page links to the other', async ({ page, demoUrl }) => {
   await page.goto(demoUrl)
   await tabTo(page, page.getByRole('link', { name: 'Clerk mode' }))
   await page.keyboard.press('Enter')
-  await expect(page).toHaveURL(new URL('/clerk.html', demoUrl).href)
+  await expect(page).toHaveURL(pageUrl(demoUrl, 'clerk'))
   await expect(clerkList(page)).toHaveText(['jane@example.com · primary · verified'])
   await tabTo(page, page.getByRole('link', { name: 'Our provider' }))
   await page.keyboard.press('Enter')
-  await expect(page).toHaveURL(demoUrl)
+  await expect(page).toHaveURL(pageUrl(demoUrl, 'settings'))
   await expect(demoPage(page).rows).toHaveCount(1)
 })
 
@@ -51,7 +52,7 @@ test('clerk-js and our hooks stay in step through the whole lifecycle, then sign
   demoUrl,
 }) => {
   const ui = demoPage(page)
-  await page.goto(new URL('/clerk.html', demoUrl).href)
+  await page.goto(pageUrl(demoUrl, 'clerk'))
   // Signed in as Jane on both sides: clerk-js's dev browser joined the emulator's seeded client.
   await expect(clerkList(page)).toHaveText(['jane@example.com · primary · verified'])
   await expect(ui.rows).toHaveCount(1)

@@ -2,6 +2,7 @@
  * Verifying by email link: the link, opened in a second tab, lands on the demo's `/verified` page
  * (`EmailLinkLanding`), and the first tab turns verified by itself (it polls the address).
  */
+import { pageUrl } from '../../playground/routes.mjs'
 import { checkpoint, demoPage, expect, tabTo, test } from './support'
 
 const NEW = 'jane.link@example.com'
@@ -38,7 +39,7 @@ test('an email link opened in a second tab verifies the address in the first', a
   // The second tab: the emulator's /v1/verify answers 303 to the demo's /verified page.
   const second = await context.newPage()
   await second.goto(message.link ?? '')
-  await expect(second).toHaveURL(new URL('/verified?__clerk_status=verified', demoUrl).href)
+  await expect(second).toHaveURL(pageUrl(demoUrl, 'verified', { __clerk_status: 'verified' }))
   await expect(second.locator('[data-slot="rea-email-link-landing"]')).toHaveText(
     'Your email address is verified. You can close this tab and go back.',
   )

@@ -1,5 +1,5 @@
 /**
- * Starts the demo as a user does (`node demo/run.mjs`), on free 127.0.0.1 ports, reads the two
+ * Starts the demo as a user does (`node playground/run.mjs`), on free 127.0.0.1 ports, reads the two
  * URLs it prints, and stops it (SIGTERM, by pid) when the run ends. The tests find the URLs in
  * `process.env.DEMO_URL` and `process.env.EMULATOR_URL` (workers start after this and inherit them).
  */
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 const STARTUP_MS = 30_000
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const RUN = fileURLToPath(new URL('../../demo/run.mjs', import.meta.url))
+const RUN = fileURLToPath(new URL('../../playground/run.mjs', import.meta.url))
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // A production build of the page loads about twice as fast as the dev server;

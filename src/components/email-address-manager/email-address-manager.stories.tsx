@@ -3,9 +3,11 @@ import { expect, fn, waitFor, within } from 'storybook/test'
 import { emulatorParameters } from '../../../.storybook/emulator'
 import {
   FOREVER_MS,
+  NEW_ID,
   linkedAddresses,
   threeAddresses,
   withSettings,
+  withUnverified,
 } from '../../../.storybook/fixtures'
 import { waitForCode, wrongCode } from '../../../.storybook/play'
 import { seeds } from '../../testing/index'
@@ -57,21 +59,31 @@ export const Default: Story = {
 
 /**
  * The theme's dark scheme, forced by `data-theme="dark"` on an ancestor whatever the system prefers
- * (`data-theme="light"` forces light). Without it, the theme follows `prefers-color-scheme`.
+ * (`data-theme="light"` forces light; the toolbar's "Scheme" sets either on the story's frame).
+ * Without it, the theme follows `prefers-color-scheme`. The emulator's inbox follows the page.
  */
 export const DarkTheme: Story = {
+  globals: { scheme: 'dark' },
   parameters: emulatorParameters({ seed: linkedAddresses }),
-  decorators: [
-    (Story) => (
-      <div data-theme="dark">
-        <Story />
-      </div>
-    ),
-  ],
   play: async ({ canvas, canvasElement, globals }) => {
     await expect(await canvas.findByText('jane@work.example')).toBeVisible()
+    const page = canvasElement.querySelector<HTMLElement>('[data-theme="dark"]')!
+    const inbox = canvas.getByRole('complementary', { name: 'Emulator inbox' })
+    await expect(getComputedStyle(inbox).backgroundColor).toBe('rgb(31, 41, 55)')
+    // Room around the content: the heading and the last button keep off the dark page's edge.
+    const edge = page.getBoundingClientRect()
+    for (const part of [
+      canvas.getByRole('heading', { name: 'Email addresses' }),
+      canvas.getByRole('button', { name: 'Add an email address' }),
+    ]) {
+      const box = part.getBoundingClientRect()
+      await expect(box.top - edge.top).toBeGreaterThanOrEqual(16)
+      await expect(box.left - edge.left).toBeGreaterThanOrEqual(16)
+      await expect(edge.right - box.right).toBeGreaterThanOrEqual(16)
+    }
+    await expect(edge.bottom - inbox.getBoundingClientRect().bottom).toBeGreaterThanOrEqual(16)
     if (globals.theme === 'unstyled') {
-      return // the toolbar turned the optional theme off: nothing is dark
+      return // the toolbar turned the optional theme off: only the page is dark
     }
     const manager = canvasElement.querySelector('[data-slot="rea-email-address-manager"]')!
     await expect(getComputedStyle(manager).backgroundColor).toBe('rgb(17, 24, 39)') // dark --rea-bg
@@ -210,6 +222,55 @@ export const KeyboardOnly: Story = {
     )
     await userEvent.keyboard('{Shift>}{Tab}{/Shift}{Enter}')
     await waitFor(() => expect(canvas.queryByText('jane@example.com')).toBeNull())
+  },
+}
+
+/** The add form, open, with an address typed in (focus in the field). */
+export const AddForm: Story = {
+  parameters: emulatorParameters({ seed: threeAddresses, inbox: false }),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Add an email address' }))
+    const input = canvas.getByLabelText('Email address')
+    await userEvent.type(input, 'jane.doe@company.example')
+    await expect(input).toHaveFocus()
+    await expect(canvas.getByRole('button', { name: 'Add email address' })).toBeEnabled()
+  },
+}
+
+/**
+ * An address being verified: the code step opens under its own row (in place of the row's Verify),
+ * the code boxes with Verify beside them, then resend, the expiry and Cancel.
+ */
+export const VerifyStep: Story = {
+  args: { defaultStep: { step: 'verify', emailAddressId: NEW_ID, strategy: 'email_code' } },
+  parameters: emulatorParameters({
+    seed: threeAddresses,
+    setup: (story) => story.prepare(NEW_ID),
+  }),
+  play: async ({ canvas, userEvent }) => {
+    // The step opens in its row once the list is there.
+    let field: HTMLElement | undefined
+    await waitFor(() => {
+      field = within(row(canvas, 'new@example.com')).getByLabelText('Verification code')
+    })
+    await waitFor(() => expect(field).toHaveFocus())
+    await userEvent.type(field!, '42')
+    await expect(field).toHaveValue('42')
+    // One Verify on screen: the code's; the row's own steps aside while the step is open.
+    await expect(canvas.getAllByRole('button', { name: 'Verify' })).toHaveLength(1)
+  },
+}
+
+/** "Remove" asks first, in the row; focus starts on Cancel, the safe choice. */
+export const RemoveConfirmation: Story = {
+  parameters: emulatorParameters({ seed: threeAddresses, inbox: false }),
+  play: async ({ canvas, userEvent }) => {
+    await canvas.findByText('jane@work.example')
+    const work = within(row(canvas, 'jane@work.example'))
+    await userEvent.click(work.getByRole('button', { name: 'Remove' }))
+    const confirm = within(work.getByRole('group', { name: 'Remove' }))
+    await waitFor(() => expect(confirm.getByRole('button', { name: 'Cancel' })).toHaveFocus())
+    await expect(confirm.getByRole('button', { name: 'Remove' })).toBeEnabled()
   },
 }
 
@@ -390,22 +451,64 @@ export const RightToLeft: Story = {
   },
 }
 
+/**
+ * Without `styles.css` (toolbar "Theme: Unstyled"): plain HTML that still works. The badges read as
+ * separate words, and the code shows as "4 2 | _ _ _" over a real input that takes the digits.
+ */
+export const Unstyled: Story = {
+  globals: { theme: 'unstyled' },
+  args: { defaultStep: { step: 'verify', emailAddressId: NEW_ID, strategy: 'email_code' } },
+  parameters: emulatorParameters({
+    seed: withUnverified,
+    setup: (story) => story.prepare(NEW_ID),
+  }),
+  play: async ({ canvas, canvasElement, userEvent, emulator }) => {
+    // The step opens in its row once the list is there.
+    await waitFor(() =>
+      expect(within(row(canvas, 'new@example.com')).getByLabelText('Verification code')),
+    )
+    await expect(canvasElement.ownerDocument.querySelector('style[data-rea-theme]')).toBeNull()
+    await expect(row(canvas, 'jane@example.com').textContent).toMatch(
+      /jane@example\.com\s+Primary\s+Verified\b/,
+    )
+    await expect(row(canvas, 'new@example.com').textContent).toMatch(
+      /new@example\.com\s+Unverified\b/,
+    )
+    // Every control has a box a person can see and reach.
+    for (const control of [...canvas.getAllByRole('button'), ...canvas.getAllByRole('textbox')]) {
+      await expect(control).toBeVisible()
+      const box = control.getBoundingClientRect()
+      await expect(box.width).toBeGreaterThan(8)
+      await expect(box.height).toBeGreaterThan(8)
+    }
+    const field = within(row(canvas, 'new@example.com')).getByLabelText('Verification code')
+    const boxes = canvasElement.querySelector('[data-slot="rea-code-field"]')!
+    await expect(boxes.getBoundingClientRect().height).toBeGreaterThan(8)
+    // Focused (the step opens on the code): the caret in the first box, then the empty ones.
+    await waitFor(() => expect(field).toHaveFocus())
+    await expect(boxes.textContent).toBe('| _ _ _ _ _')
+    const code = await waitForCode(emulator, 'new@example.com')
+    await userEvent.type(field, code.slice(0, 2))
+    await expect(boxes.textContent).toBe(`${code[0]} ${code[1]} | _ _ _`)
+    await userEvent.type(field, code.slice(2))
+    await expect(await canvas.findByText('new@example.com is verified.')).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Done' })).toBeVisible()
+  },
+}
+
 /** The manager's states side by side, each on its own emulator, for visual review. */
 export const AllStates: Story = {
-  parameters: {
-    // Several lists on one page share the landmark name "Email addresses"; in an app there is one.
-    a11y: { config: { rules: [{ id: 'landmark-unique', enabled: false }] } },
-    ...emulatorParameters({
-      matrix: {
-        Loading: {
-          faults: [{ method: 'GET', path: '/v1/me', delayMs: FOREVER_MS, times: 10_000 }],
-        },
-        Empty: { seed: { users: [{ email_addresses: [] }] } },
-        'Server down': { faults: [{ path: '/v1/*', status: 503, times: 10_000 }] },
-        'Three addresses, two linked': { seed: linkedAddresses },
+  // Each cell's list is named after the cell ("Email addresses: Empty"): no two landmarks share a name.
+  parameters: emulatorParameters({
+    matrix: {
+      Loading: {
+        faults: [{ method: 'GET', path: '/v1/me', delayMs: FOREVER_MS, times: 10_000 }],
       },
-    }),
-  },
+      Empty: { seed: { users: [{ email_addresses: [] }] } },
+      'Server down': { faults: [{ path: '/v1/*', status: 503, times: 10_000 }] },
+      'Three addresses, two linked': { seed: linkedAddresses },
+    },
+  }),
   play: async ({ canvas }) => {
     const cell = (name: string) => within(canvas.getByRole('region', { name }))
     await expect(await cell('Empty').findByText('No email addresses yet.')).toBeVisible()

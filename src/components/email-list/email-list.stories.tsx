@@ -272,22 +272,19 @@ export const ReverificationRequiredWithoutStepUp: Story = {
 
 /** Every state side by side, each on its own emulator, for visual review. */
 export const AllStates: Story = {
-  parameters: {
-    // Several lists on one page share the landmark name "Email addresses"; in an app there is one.
-    a11y: { config: { rules: [{ id: 'landmark-unique', enabled: false }] } },
-    ...emulatorParameters({
-      matrix: {
-        Loading: {
-          faults: [{ method: 'GET', path: '/v1/me', delayMs: FOREVER_MS, times: 10_000 }],
-        },
-        Empty: { seed: { users: [{ email_addresses: [] }] } },
-        'Server down': { faults: [{ path: '/v1/*', status: 503, times: 10_000 }] },
-        'Only address': { seed: seeds.default },
-        'Primary, verified, unverified': { seed: threeAddresses },
-        Linked: { seed: linkedAddresses },
+  // Each cell's list is named after the cell ("Email addresses: Empty"): no two landmarks share a name.
+  parameters: emulatorParameters({
+    matrix: {
+      Loading: {
+        faults: [{ method: 'GET', path: '/v1/me', delayMs: FOREVER_MS, times: 10_000 }],
       },
-    }),
-  },
+      Empty: { seed: { users: [{ email_addresses: [] }] } },
+      'Server down': { faults: [{ path: '/v1/*', status: 503, times: 10_000 }] },
+      'Only address': { seed: seeds.default },
+      'Primary, verified, unverified': { seed: threeAddresses },
+      Linked: { seed: linkedAddresses },
+    },
+  }),
   play: async ({ canvas }) => {
     const cell = (name: string) => within(canvas.getByRole('region', { name }))
     await expect(await cell('Empty').findByText('No email addresses yet.')).toBeVisible()

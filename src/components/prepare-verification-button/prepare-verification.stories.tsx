@@ -96,8 +96,15 @@ export const RateLimited: Story = {
 /** The current code has expired: says so, and resending works. */
 export const Expired: Story = {
   parameters: emulatorParameters({
-    seed: withSettings(withUnverified, { codeLifetimeMs: 1, resendThrottleMs: 0 }),
-    setup: (story) => story.prepare(NEW_ID),
+    seed: withSettings(withUnverified, { resendThrottleMs: 0 }),
+    // Sent eleven minutes ago (the emulator's clock set back, then forward again): expired by the
+    // page's clock and the emulator's alike, even when the page's clock stands still.
+    setup: async ({ emulator, prepare }) => {
+      const now = emulator.clock.now()
+      emulator.clock.set(now - 11 * 60_000)
+      await prepare(NEW_ID)
+      emulator.clock.set(now)
+    },
   }),
   play: async ({ canvas, userEvent, emulator }) => {
     await expect(await canvas.findByText('The code has expired. Send a new one.')).toBeVisible()

@@ -1,39 +1,21 @@
 /**
- * The side-by-side page (test/clerk/app, built once by the global setup): opening it against an
- * emulator, what it exposes on `window`, and its two lists.
+ * The side-by-side page (the playground's `sides`): opening it against an emulator, what it exposes
+ * on `window`, and its two lists.
  */
 import type { Page } from '@playwright/test'
-import type { LoadedClerk } from '@clerk/react/types'
-import type { QueryClient } from '@tanstack/react-query'
-import { PUBLISHABLE_KEY } from './fixtures'
-import { startPageServer } from './page-server'
+import type { SidesGlobals } from '../../../playground/globals'
+import { openPlayground } from './playground'
 
 /** What the page exposes: our mutations (`app`), the query cache, and clerk-js (`Clerk`). */
-export interface PageGlobals {
-  app: {
-    create(v: { emailAddress: string }): Promise<{ emailAddress: { id: string } }>
-    prepare(v: { id: string; strategy: 'email_code' }): Promise<unknown>
-    attempt(v: { id: string; code: string }): Promise<unknown>
-    setPrimary(v: { id: string }): Promise<unknown>
-    remove(v: { id: string }): Promise<unknown>
-  }
-  queryClient: QueryClient
-  Clerk: LoadedClerk
-}
+export type PageGlobals = SidesGlobals
 
 /**
- * Serves the built page and opens it against `fapiUrl` (`ui`: with Clerk's prebuilt UI loaded);
- * close the returned server.
+ * Serves the built playground and opens the side-by-side page against `fapiUrl` (`ui`: with Clerk's
+ * prebuilt UI loaded); close the returned server.
  */
 export async function openApp(page: Page, fapiUrl: string, { ui = false } = {}) {
-  const root = process.env.CLERK_APP_DIR
-  if (!root) {
-    throw new Error('CLERK_APP_DIR is unset: run with -c test/clerk/playwright.config.ts')
-  }
-  const server = await startPageServer({ root })
-  const query = new URLSearchParams({ fapi: fapiUrl, key: PUBLISHABLE_KEY, ...(ui && { ui: '1' }) })
-  await page.goto(`${server.url}/?${query}`)
-  return server
+  const opened = await openPlayground(page, 'sides', { fapi: fapiUrl, ui })
+  return opened.server
 }
 
 /** clerk-js's list (`useUser`), as `email status [primary]`. */

@@ -1,11 +1,11 @@
 /**
- * Opens a page that runs the real clerk-js (its headless browser build) against the emulator through
- * `proxyUrl`, and reads `clerk.user` back as plain data for assertions.
+ * Opens the playground's page that runs the real clerk-js (its headless browser build) against the
+ * emulator through `proxyUrl`, and reads `clerk.user` back as plain data for assertions.
  */
 import type { JSHandle, Page } from '@playwright/test'
-import type { BrowserClerk, LoadedClerk } from '@clerk/react/types'
-import { clerkPageHtml, startPageServer } from './page-server'
-import { PUBLISHABLE_KEY } from './fixtures'
+import type { LoadedClerk } from '@clerk/react/types'
+import type { ClerkJsGlobals } from '../../../playground/globals'
+import { openPlayground } from './playground'
 
 /** `clerk.user`'s addresses as plain data. */
 export interface ClerkUserView {
@@ -20,18 +20,17 @@ export interface ClerkPage {
   close(): Promise<void>
 }
 
-/** Serves a page with clerk-js, opens it and awaits `Clerk.load()`. */
+/** Opens the playground's bare clerk-js page (`clerkJs`) and awaits `Clerk.load()`. */
 export async function openClerkPage(page: Page, fapiUrl: string): Promise<ClerkPage> {
-  const app = await startPageServer({ html: clerkPageHtml(PUBLISHABLE_KEY, fapiUrl) })
+  const app = await openPlayground(page, 'clerkJs', { fapi: fapiUrl })
   try {
-    await page.goto(app.url)
     const clerk = await page.evaluateHandle(async () => {
-      const { Clerk } = window as unknown as { Clerk: BrowserClerk }
+      const { Clerk } = window as unknown as ClerkJsGlobals
       await Clerk.load()
       // Loaded now: user, session and client are set.
       return Clerk as LoadedClerk
     })
-    return { appUrl: app.url, clerk, close: () => app.close() }
+    return { appUrl: app.server.url, clerk, close: () => app.close() }
   } catch (error) {
     await app.close()
     throw error

@@ -15,9 +15,6 @@ export interface SeenRequest {
   query: URLSearchParams
 }
 
-/** A development key whose host is `*.accounts.dev`, so clerk-js uses a dev browser (§1.7). */
-export const PUBLISHABLE_KEY = `pk_test_${Buffer.from('emulator.clerk.accounts.dev$').toString('base64').replace(/=+$/, '')}`
-
 interface Fixtures {
   fapi: EmulatorServer
   /** Everything the page sent to FAPI so far (control routes excluded). */

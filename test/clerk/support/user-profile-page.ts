@@ -5,8 +5,7 @@
  * left the machine and that nothing went wrong besides the 4xx answers it provoked.
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test'
-import { PUBLISHABLE_KEY } from './fixtures'
-import { type PageServer, startPageServer, userProfilePageHtml } from './page-server'
+import { openPlayground } from './playground'
 
 /** What the page did that a spec asserts on. */
 export interface Seal {
@@ -57,28 +56,28 @@ export function watchPage(page: Page, fapiUrl: string, seal: Seal): void {
 /** A mounted `<UserProfile/>` and its page server. */
 export interface UserProfilePage {
   seal: Seal
-  server: PageServer
   /** The "Email addresses" section of the profile. */
   emails: Locator
   close(): Promise<void>
 }
 
-/** Seals the context, serves the page, opens it and waits until `<UserProfile/>` is mounted. */
+/**
+ * Seals the context, opens the playground's `userProfile` page and waits until `<UserProfile/>` is
+ * mounted.
+ */
 export async function openUserProfile(page: Page, fapiUrl: string): Promise<UserProfilePage> {
   const seal: Seal = { outside: [], errors: [], expected4xx: [], answers: [] }
   await sealContext(page.context(), seal)
   watchPage(page, fapiUrl, seal)
-  const server = await startPageServer({ html: userProfilePageHtml(PUBLISHABLE_KEY, fapiUrl) })
+  const opened = await openPlayground(page, 'userProfile', { fapi: fapiUrl })
+  const emails = page.locator('.cl-profileSection__emailAddresses')
   try {
-    await page.goto(server.url)
-    await page.evaluate(() => (window as unknown as { mounted: Promise<void> }).mounted)
+    await emails.getByRole('button', { name: 'Add email address' }).waitFor()
   } catch (error) {
-    await server.close()
+    await opened.close()
     throw error
   }
-  const emails = page.locator('.cl-profileSection__emailAddresses')
-  await emails.getByRole('button', { name: 'Add email address' }).waitFor()
-  return { seal, server, emails, close: () => server.close() }
+  return { seal, emails, close: () => opened.close() }
 }
 
 /** The row of one address in the section (its text, badges and menu). */

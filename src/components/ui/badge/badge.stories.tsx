@@ -28,7 +28,7 @@ export const Info: Story = { args: { tone: 'info', children: 'Primary' } }
 /** Every tone, for visual review. */
 export const AllStates: Story = {
   render: () => (
-    <p style={{ display: 'flex', gap: 8 }}>
+    <p style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
       <Badge tone="info">Primary</Badge>
       <Badge tone="success">Verified</Badge>
       <Badge tone="warning">Unverified</Badge>

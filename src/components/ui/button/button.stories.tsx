@@ -51,7 +51,13 @@ export const AsChild: Story = {
 /** Every variant, enabled and disabled, for visual review. */
 export const AllStates: Story = {
   render: () => (
-    <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(4, max-content)' }}>
+    <div
+      style={{
+        display: 'grid',
+        gap: 8,
+        gridTemplateColumns: 'repeat(auto-fill, minmax(min(10rem, 100%), max-content))',
+      }}
+    >
       {(['primary', 'secondary', 'danger', 'ghost'] as const).map((variant) => (
         <Button key={variant} variant={variant}>
           {variant}
