@@ -211,6 +211,8 @@ export const AddEmailFormInput = forwardRef<
     <FieldControl>
       <input
         type="email"
+        // An address reads left to right, also on a right-to-left page.
+        dir="auto"
         autoComplete="email"
         placeholder={t.addEmailForm.placeholder}
         autoFocus={autoFocus}

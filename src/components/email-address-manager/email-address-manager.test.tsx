@@ -27,6 +27,30 @@ async function tabTo(target: HTMLElement) {
 }
 
 describe('EmailAddressManager', () => {
+  it('resumes a verification under its row, mounting the code once the list is there', async () => {
+    const held = h.hold({ method: 'GET', path: '/v1/me' })
+    const { id } = await h.emulator
+      .fetch(
+        new Request(
+          `https://fapi.emulator.test/v1/me/email_addresses?_clerk_session_id=${h.emulator.signedIn.sessionId}`,
+          { method: 'POST', body: new URLSearchParams({ email_address: 'new@example.com' }) },
+        ),
+      )
+      .then(async (response) => ((await response.json()) as { response: { id: string } }).response)
+    renderManager({ defaultStep: { step: 'verify', emailAddressId: id, strategy: 'email_code' } })
+    await held.reached()
+    // The list is on its way: no code step anywhere yet (not below the list, to move later).
+    expect(screen.queryByLabelText('Verification code')).not.toBeInTheDocument()
+    held.open()
+    const code = await within(await waitFor(() => row('new@example.com'))).findByLabelText(
+      'Verification code',
+    )
+    await waitFor(() => expect(code).toHaveFocus())
+    await userEvent.type(code, '12')
+    expect(within(row('new@example.com')).getByLabelText('Verification code')).toBe(code)
+    expect(code).toHaveValue('12')
+  })
+
   it('runs the whole lifecycle with the keyboard alone', async () => {
     const user = userEvent.setup()
     renderManager()

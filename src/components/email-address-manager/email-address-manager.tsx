@@ -7,6 +7,7 @@ import {
   useAddEmailAddressFlow,
 } from '../../hooks/use-add-email-address-flow'
 import { useControllableState } from '../../hooks/use-controllable-state'
+import { useEmailAddresses } from '../../hooks/use-email-addresses'
 import { useLatest } from '../../hooks/use-latest'
 import { errorMessage } from '../../localization/localization'
 import { toUnicodeEmail } from '../../localization/idn'
@@ -56,6 +57,9 @@ export interface EmailAddressManagerProps extends Omit<HTMLAttributes<HTMLElemen
 
 const LIST: EmailAddressManagerStep = { step: 'list' }
 
+/** A `select` that never changes, so reading whether the list has loaded re-renders nothing else. */
+const loaded = () => true
+
 /**
  * The whole email section: the list, and the add → send → verify → (make primary) → remove
  * lifecycle, keyboard-only friendly, with focus moved to where the next step is. A drop-in for the
@@ -98,6 +102,7 @@ export const EmailAddressManager = forwardRef<HTMLElement, EmailAddressManagerPr
       step: step.step === 'verify' || step.step === 'done' ? step : { step: 'enterEmail' },
       onStepChange: (next) => setStep(next.step === 'enterEmail' ? LIST : next),
     })
+    const listLoaded = useEmailAddresses({ select: loaded }).isSuccess
     const [notice, setNotice] = useState('')
     const addButton = useRef<HTMLButtonElement>(null)
     // A stable callback, so the list's memoized rows do not re-render when the manager does.
@@ -169,8 +174,10 @@ export const EmailAddressManager = forwardRef<HTMLElement, EmailAddressManagerPr
     }
 
     // The verification opens under its own row, in place of the row's Verify; the add form (or an
-    // address that left the list meanwhile) comes after the list.
+    // address that left the list meanwhile) comes after the list. A verification resumed before the
+    // list has loaded waits for it, so it mounts once, in its row (focus and typed digits stay).
     const rowId = flow.step !== 'enterEmail' && flow.emailAddress ? flow.emailAddressId : null
+    const below = rowId === null && (flow.step === 'enterEmail' || listLoaded)
     return (
       <section
         ref={ref}
@@ -199,7 +206,7 @@ export const EmailAddressManager = forwardRef<HTMLElement, EmailAddressManagerPr
             }
           </EmailListItems>
         </EmailList>
-        {rowId === null && panel}
+        {below && panel}
         {!panel && (
           <Button
             ref={addButton}

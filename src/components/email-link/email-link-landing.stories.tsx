@@ -21,6 +21,7 @@ export const Verified: Story = {
     await expect(canvas.getByRole('status')).toHaveTextContent(
       'Your email address is verified. You can close this tab and go back.',
     )
+    await expect(canvas.queryByRole('link', { name: 'Go back' })).not.toBeInTheDocument()
   },
 }
 
@@ -31,6 +32,7 @@ export const Expired: Story = {
     await expect(canvas.getByRole('status')).toHaveTextContent(
       'This link has expired. Go back and send a new one.',
     )
+    await expect(canvas.getByRole('link', { name: 'Go back' })).toBeVisible()
   },
 }
 
@@ -41,6 +43,7 @@ export const Failed: Story = {
     await expect(canvas.getByRole('status')).toHaveTextContent(
       'This link could not be used. Go back and try again.',
     )
+    await expect(canvas.getByRole('link', { name: 'Go back' })).toBeVisible()
   },
 }
 

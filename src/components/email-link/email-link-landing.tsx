@@ -9,8 +9,8 @@ export interface EmailLinkLandingProps extends Omit<HTMLAttributes<HTMLDivElemen
   /** The page's query string or URL. @defaultValue the page's own, read after hydration */
   search?: string
   /**
-   * Where "Go back" leads when the outcome is not clear (an unknown status, or the link opened in
-   * another browser). @defaultValue the previous page in the tab's history
+   * Where "Go back" leads unless the address was verified (an expired or failed link, one opened in
+   * another browser, an unknown status). @defaultValue the previous page in the tab's history
    */
   backHref?: string
 }
@@ -40,9 +40,9 @@ const noSubscription = () => () => undefined
 /**
  * The page an email link lands on (`redirectUrl`): reads `__clerk_status` and says what happened —
  * verified (the tab it came from updates by itself), expired, failed, opened in another browser
- * (`client_mismatch`) — or, for a missing or unknown status, that the outcome is unknown, with a way
- * back. Server-rendered, it shows the unknown state until the page's own address is read. State is
- * in `data-state`.
+ * (`client_mismatch`) — or, for a missing or unknown status, that the outcome is unknown. Every
+ * outcome but verified offers a way back. Server-rendered, it shows the unknown state until the
+ * page's own address is read. State is in `data-state`.
  *
  * @example
  * // app/verified/page.tsx
@@ -67,7 +67,7 @@ export const EmailLinkLanding = forwardRef<HTMLDivElement, EmailLinkLandingProps
     return (
       <div ref={ref} data-slot="rea-email-link-landing" data-state={state} {...props}>
         <p role="status">{messages[state]}</p>
-        {(state === 'unknown' || state === 'client_mismatch') && (
+        {state !== 'verified' && (
           <Button asChild>
             <a
               href={backHref ?? '#'}
