@@ -80,8 +80,8 @@ function reactOnlyExternal(config) {
 }
 
 const budgeted = [
-  { name: 'api + hooks', import: { 'dist/index.js': `{ ${api.join(', ')} }` }, limit: '11 kB' },
-  { name: 'everything in "."', path: 'dist/index.js', limit: '21.5 kB' },
+  { name: 'api + hooks', import: { 'dist/index.js': `{ ${api.join(', ')} }` }, limit: '11.5 kB' },
+  { name: 'everything in "."', path: 'dist/index.js', limit: '22.5 kB' },
   { name: 'styles.css', path: 'dist/styles.css', limit: '2 kB' },
 ]
 /** The Clerk comparison, for `npm run bench` (`SIZE_LIMIT_CLERK=1`); the budget gate skips it. */

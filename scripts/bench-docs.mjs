@@ -7,8 +7,9 @@
  *   (generated: a table and the line that says when it was measured)
  *   <!-- /bench -->
  *
- * Tables: `summary` (the headline figures), `size`, `requests`, `rendering`, `latency`, `emulator`
- * (every figure of that kind). `node scripts/bench-docs.mjs` (`npm run bench:docs`) rewrites the
+ * Tables: `summary` (the headline figures), `versus` (the README's measured comparison with Clerk's
+ * `<UserProfile/>`), `size`, `requests`, `rendering`, `latency`, `emulator` (every figure of that
+ * kind). `node scripts/bench-docs.mjs` (`npm run bench:docs`) rewrites the
  * marked tables; `--check` only reports the files whose tables differ from the JSON (exit 1), as
  * `test/docs.test.ts` does inside `npm test`. Tables are formatted by Prettier, so `prettier --check`
  * agrees with them. Plain JavaScript for Node 20; types in `bench-docs.d.mts`.
@@ -281,9 +282,40 @@ function summaryRows(data) {
   return rows
 }
 
+/**
+ * The measured lines of the README's comparison with Clerk's `<UserProfile/>`: what an app ships
+ * and what the whole lifecycle costs, for each.
+ */
+function versusRows(data) {
+  const figures = allFigures(data)
+  const find = (name) => figures.find((f) => f.name === name && !f.error && !f.pending)
+  const rows = []
+  const clerk = figures.find((f) => f.ratio_gzip)
+  if (clerk) {
+    rows.push([
+      'what an app ships (gzip, React aside)',
+      `${kB1(clerk.clerk_gzip_bytes)} (React SDK + clerk-js + its UI)`,
+      `${kB1(clerk.ours_gzip_bytes)} of our code; ${kB1(clerk.ours_with_peers_gzip_bytes)} with all our peers`,
+    ])
+  }
+  const ours = find(
+    'lifecycle through the hooks (list, create, prepare, attempt, set primary, delete)',
+  )
+  const theirs = find('lifecycle through clerk-js 6.40 resource methods')
+  if (ours && theirs) {
+    rows.push([
+      'requests for the whole lifecycle',
+      `${theirs.requests}, ${theirs.refetches} refetches (+${theirs.load_requests} to load clerk-js)`,
+      `${ours.requests}, ${ours.refetches} refetches`,
+    ])
+  }
+  return { header: ['', 'Clerk <UserProfile/>', 'react-email-addresses'], rows }
+}
+
 /** The tables a marker can name: the figures they show and the runs they come from. */
 const TABLES = {
   summary: { steps: ['size', 'browser', 'emulator'], render: (data) => summaryRows(data) },
+  versus: { steps: ['size', 'browser'], render: (data) => versusRows(data) },
   size: { steps: ['size'], bench: ['size'] },
   requests: { steps: ['browser'], bench: ['requests'] },
   rendering: { steps: ['browser'], bench: ['rendering'] },
@@ -300,12 +332,15 @@ export function renderTable(name, data) {
   if (!table) {
     throw new Error(`no bench table "${name}" (known: ${TABLE_NAMES.join(', ')})`)
   }
-  const rows = table.render
+  const rendered = table.render
     ? table.render(data)
     : allFigures(data)
         .filter((f) => table.bench.includes(f.bench))
         .map(row)
-  const body = rows.length ? markdownTable(['figure', 'measured', 'how'], rows) : ''
+  const { header, rows } = Array.isArray(rendered)
+    ? { header: ['figure', 'measured', 'how'], rows: rendered }
+    : rendered
+  const body = rows.length ? markdownTable(header, rows) : ''
   return [body, measuredLine(data, table.steps)].filter(Boolean).join('\n\n')
 }
 

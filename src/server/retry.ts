@@ -3,7 +3,7 @@
  * §6.3, `clerk-backend-api`'s `utils/retries.py`): a `backoff` strategy, `retryConnectionErrors` and
  * the `statusCodes` to retry. Unlike them, it never repeats a request that is not idempotent
  * (`create`) once the server may have seen it, unless told to: a retried create after a 5xx, a timeout
- * or a dropped connection can add the address twice. The README's table lists every difference.
+ * or a dropped connection can add the address twice. docs/server.md's table lists every difference.
  */
 import { sleep as realSleep } from '../api/retry'
 
