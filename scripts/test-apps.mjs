@@ -6,6 +6,7 @@
 //          TypeScript 6 and 7 and skipLibCheck off;
 //   vite   a Vite + React 19 app: `tsc` strict + `vite build`, its shipped JS (gzip) with and without
 //          our components, and a client bundle importing `react-email-addresses/server` must not build;
+//          the same app on React 18.3 with React 18's types (`vite-react18`), built and driven the same;
 //   next   a Next.js App Router app: `next build` (offline, telemetry off) + `next start`, and a client
 //          component importing `react-email-addresses/server` must not build.
 //
@@ -33,6 +34,13 @@ const { values: flags } = parseArgs({
 const SESSION_ID = 'sess_consumerapps'
 const SEED = join(root, 'test/apps/emulator-seed.json')
 const STEP_MS = 10 * 60_000 // the longest any one command may take (an install on a cold cache)
+/** React 18.3 and its types, for the React 18 copy of the Vite app (the peer range's oldest). */
+const REACT_18 = [
+  'react@18.3.1',
+  'react-dom@18.3.1',
+  '@types/react@18.3.32',
+  '@types/react-dom@18.3.7',
+]
 const timings = {}
 const children = new Set()
 
@@ -219,15 +227,22 @@ async function main() {
 
     // 2. Copies of the fixtures, each installed with the README's command (in parallel: it is mostly
     // waiting on the registry and the disk).
-    const apps = ['types', 'vite', 'next']
-    await timed('install (3 apps, in parallel)', () =>
+    const apps = { types: 'types', vite: 'vite', 'vite-react18': 'vite', next: 'next' }
+    await timed('install (4 apps, in parallel)', () =>
       Promise.all(
-        apps.map(async (app) => {
-          await cp(join(root, 'test/apps', app), join(work, app), {
+        Object.entries(apps).map(async ([app, fixture]) => {
+          await cp(join(root, 'test/apps', fixture), join(work, app), {
             recursive: true,
             filter: (source) => !/[\\/](?:node_modules|\.next|dist)(?:[\\/]|$)/.test(source),
           })
           await run('npm', install, { cwd: join(work, app) })
+          if (app === 'vite-react18') {
+            // The oldest React the peer range allows, with its own types: the same app must build
+            // (tsc strict against React 18's types) and run.
+            await run('npm', ['install', '--no-audit', '--no-fund', ...REACT_18], {
+              cwd: join(work, app),
+            })
+          }
         }),
       ),
     )
@@ -304,14 +319,31 @@ async function main() {
     if (!/failed to resolve import "server-only"/i.test(viteLeak.output)) {
       throw new Error(`vite build failed, but not on the server-only guard:\n${viteLeak.output}`)
     }
-    const vitePort = await freePort()
-    const vite = await startServer(
-      'vite preview',
-      bin('vite', 'vite'),
-      ['preview', '--host', '127.0.0.1', '--port', String(vitePort), '--strictPort'],
-      { cwd: dir('vite'), ready: /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/ },
+    const react18 = JSON.parse(
+      await readFile(join(dir('vite-react18'), 'node_modules/react/package.json'), 'utf8'),
+    ).version
+    if (!react18.startsWith('18.')) {
+      throw new Error(`vite-react18 has React ${react18}, not 18`)
+    }
+    await timed(`vite on React ${react18}: tsc + vite build`, () =>
+      run('npm', ['run', 'build'], {
+        cwd: dir('vite-react18'),
+        env: { VITE_EMULATOR_URL: emulatorUrl, VITE_SESSION_ID: sessionId },
+      }),
     )
-    servers.push(vite.child)
+    const preview = async (app) => {
+      const port = await freePort()
+      const server = await startServer(
+        `vite preview (${app})`,
+        bin(app, 'vite'),
+        ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+        { cwd: dir(app), ready: /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/ },
+      )
+      servers.push(server.child)
+      return port
+    }
+    const vitePort = await preview('vite')
+    const viteReact18Port = await preview('vite-react18')
 
     // 6. Next.js: build offline (SWC is the native binary npm installed from the registry as
     // next's optional dependency @next/swc-linux-x64-gnu; Next would download one only if it
@@ -355,6 +387,7 @@ async function main() {
           cwd: root,
           env: {
             VITE_APP_URL: `http://127.0.0.1:${vitePort}`,
+            VITE_REACT18_APP_URL: `http://127.0.0.1:${viteReact18Port}`,
             NEXT_APP_URL: `http://127.0.0.1:${nextPort}`,
             EMULATOR_URL: emulatorUrl,
           },

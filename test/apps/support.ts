@@ -10,7 +10,9 @@ import { type Emulator, expect, tabTo, test } from '../e2e/support'
 export { expect, test }
 
 /** A URL the runner put in the environment. */
-export function env(name: 'VITE_APP_URL' | 'NEXT_APP_URL' | 'EMULATOR_URL'): string {
+export function env(
+  name: 'VITE_APP_URL' | 'VITE_REACT18_APP_URL' | 'NEXT_APP_URL' | 'EMULATOR_URL',
+): string {
   const value = process.env[name]
   if (!value) {
     throw new Error(`${name} is not set: run these specs with \`node scripts/test-apps.mjs\`.`)
