@@ -7,7 +7,8 @@
  * - the Clerk specs: their global setup calls `buildPlayground()` once, each test serves that folder
  *   with `startPlaygroundServer({ dir })` against its own emulator;
  * - the browser bench (`scripts/bench-browser.mjs`): `buildPlayground({ profiling: true })`, then the
- *   same static server.
+ *   same static server;
+ * - the visual check: the same static server on the built Storybook (`test/visual/support.ts`).
  *
  * Every page (`routes.mjs`) is an HTML entry of one Vite multi-page app rooted here; the library comes
  * from source through an alias. Every server binds 127.0.0.1 and also serves clerk-js's browser build
@@ -50,9 +51,12 @@ export const DEMO_SEED = {
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
 }
 
 /**

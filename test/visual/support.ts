@@ -9,12 +9,10 @@
  * after a sleep.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { dirname, extname, join, normalize, sep } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, type Browser, expect, type Page } from '@playwright/test'
+import { startPlaygroundServer } from '../../playground/server.mjs'
 
 /** Where `npm run test:visual` builds the Storybook (git-ignored). */
 export const STORYBOOK_DIR = join(
@@ -69,49 +67,6 @@ export const MODES = {
 } satisfies Record<string, Mode>
 
 export type ModeName = keyof typeof MODES
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-}
-
-/** A static server for `dir` on 127.0.0.1 (a free port); files never leave `dir`. */
-export async function serveStatic(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    const file = normalize(join(dir, path === '/' ? 'index.html' : path))
-    if (!file.startsWith(dir + sep)) {
-      res.writeHead(404).end()
-      return
-    }
-    readFile(file).then(
-      (body) =>
-        res
-          .writeHead(200, {
-            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-            'cache-control': 'no-cache',
-          })
-          .end(body),
-      () => res.writeHead(404).end(),
-    )
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
-}
 
 /** What Storybook told the page about the story it shows (kept by `INIT_SCRIPT`). */
 interface StoryState {
@@ -347,7 +302,8 @@ export const test = base.extend<object, { server: string; storybook: Storybook }
   server: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from the pattern
     async ({}, use) => {
-      const server = await serveStatic(STORYBOOK_DIR)
+      // The playground's static server, the one every browser suite uses, on the built Storybook.
+      const server = await startPlaygroundServer({ dir: STORYBOOK_DIR })
       await use(server.url)
       await server.close()
     },
