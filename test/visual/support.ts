@@ -85,8 +85,8 @@ declare global {
 }
 
 /**
- * Runs in every page before Storybook: listens on Storybook's channel as it is created, and seeds
- * the page's randomness again each time a story starts loading.
+ * Runs in every page before Storybook: listens on Storybook's channel as it is created, seeds the
+ * page's randomness again each time a story starts loading, and keeps the story's root shown.
  */
 function initScript() {
   const state: StoryState = { finished: null, errors: [] }
@@ -114,6 +114,20 @@ function initScript() {
     return array
   }
   Math.random = () => next() / 2 ** 32
+  // When a story takes over 100 ms to prepare (a loaded machine), Storybook hides its root until the
+  // story has mounted, and an `autoFocus` input mounted into a hidden root cannot take focus: keep the
+  // root shown (the screenshot is taken after the story finished, when Storybook shows it anyway).
+  const keepRootShown = () => {
+    const style = document.createElement('style')
+    style.textContent =
+      'body.sb-show-preparing-story > #storybook-root { display: block !important }'
+    document.head.append(style)
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', keepRootShown, { once: true })
+  } else {
+    keepRootShown()
+  }
   type Listener = (payload: never) => void
   let channel: { on(event: string, listener: Listener): void } | undefined
   Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {

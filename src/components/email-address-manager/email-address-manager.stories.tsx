@@ -400,6 +400,8 @@ export const ReverificationRequired: Story = {
     await userEvent.type(canvas.getByLabelText('Email address'), 'new@example.com{Enter}')
     const dialog = await within(document.body).findByRole('dialog', { name: "Confirm it's you" })
     await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }))
+    // The dialog has a "Verification code" field of its own: wait for it to close first.
+    await waitFor(() => expect(dialog).not.toBeVisible())
     await expect(await canvas.findByLabelText('Verification code')).toBeVisible()
   },
 }
