@@ -14,7 +14,7 @@ import {
   type StoryEmulator,
 } from './emulator'
 import { EmulatorInbox } from './emulator-inbox'
-import { StepUpDialog } from '../playground/shared/step-up-dialog'
+import { StepUpDialog } from '../playground/common/step-up-dialog'
 
 function EmulatorFrame({
   story,

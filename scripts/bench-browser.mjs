@@ -494,7 +494,7 @@ export async function browserFigures(about = {}) {
       how: 'median mount times; linear when the per-row cost from 100 to 1,000 is at most 1.5× the per-row cost from 10 to 100',
     })
     const panel =
-      "; the rows are the settings page's headless panel (playground/shared/headless-emails.tsx: the hooks alone, no confirmation step)"
+      "; the rows are the settings page's headless panel (playground/common/headless-emails.tsx: the hooks alone, no confirmation step)"
     for (const [name, samples, what = ''] of [
       ['click → optimistic row removal (confirm Remove)', o.removals],
       ['click → optimistic primary badge (Make primary)', o.primaries],

@@ -28,8 +28,8 @@ import {
 } from 'react-email-addresses'
 import 'react-email-addresses/styles.css'
 import { type BenchScene, readParams } from '../routes.mjs'
-import { HeadlessEmails } from '../shared/headless-emails'
-import { rootElement } from '../shared/root'
+import { HeadlessEmails } from '../common/headless-emails'
+import { rootElement } from '../common/root'
 import { watchLatency } from './latency'
 import { commits, onRender, resetCommits } from './profiler'
 

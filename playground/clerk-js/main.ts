@@ -5,7 +5,7 @@
  */
 import type { ClerkJsGlobals } from '../globals'
 import { EMULATOR_PUBLISHABLE_KEY, readParams } from '../routes.mjs'
-import { loadClerkScript } from '../shared/load-clerk'
+import { loadClerkScript } from '../common/load-clerk'
 
 const { fapi, key = EMULATOR_PUBLISHABLE_KEY } = readParams('clerkJs')
 

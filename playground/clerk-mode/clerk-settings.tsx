@@ -10,7 +10,7 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
 import { EmailAddressManager } from 'react-email-addresses'
 import { ClerkEmailAddressesProvider } from 'react-email-addresses/clerk'
-import { ModeNav } from '../shared/mode-nav'
+import { ModeNav } from '../common/mode-nav'
 
 export interface ClerkSettingsProps {
   queryClient: QueryClient

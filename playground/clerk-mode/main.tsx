@@ -13,10 +13,10 @@ import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import 'react-email-addresses/styles.css'
 import { EMULATOR_PUBLISHABLE_KEY as EMULATOR_KEY } from '../routes.mjs'
-import { loadClerkScript, loadClerkUi } from '../shared/load-clerk'
-import { rootElement } from '../shared/root'
+import { loadClerkScript, loadClerkUi } from '../common/load-clerk'
+import { rootElement } from '../common/root'
 import { ClerkSettings } from './clerk-settings'
-import '../shared/demo.css'
+import '../common/demo.css'
 
 /** The emulator's origin (set by the playground's server; '' when there is none). */
 const fapi = import.meta.env.VITE_EMULATOR_URL ?? ''

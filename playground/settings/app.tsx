@@ -11,9 +11,9 @@ import {
   type ReverificationRequest,
 } from 'react-email-addresses'
 import { PAGES, pageForPath, pageUrl } from '../routes.mjs'
-import { HeadlessEmails } from '../shared/headless-emails'
-import { ModeNav } from '../shared/mode-nav'
-import { StepUpDialog } from '../shared/step-up-dialog'
+import { HeadlessEmails } from '../common/headless-emails'
+import { ModeNav } from '../common/mode-nav'
+import { StepUpDialog } from '../common/step-up-dialog'
 import { StepUpSwitch } from './step-up-switch'
 
 export interface AppProps {

@@ -5,9 +5,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import 'react-email-addresses/styles.css'
-import { rootElement } from '../shared/root'
+import { rootElement } from '../common/root'
 import { App } from './app'
-import '../shared/demo.css'
+import '../common/demo.css'
 
 /** The emulator's origin, used as `proxyUrl` (set by the playground's server; '' when there is none). */
 const fapi = import.meta.env.VITE_EMULATOR_URL ?? ''

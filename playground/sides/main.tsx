@@ -12,8 +12,8 @@ import { createRoot } from 'react-dom/client'
 import { ClerkEmailAddressesProvider } from 'react-email-addresses/clerk'
 import type { SidesGlobals } from '../globals'
 import { EMULATOR_PUBLISHABLE_KEY, readParams } from '../routes.mjs'
-import { loadClerkScript, loadClerkUi } from '../shared/load-clerk'
-import { rootElement } from '../shared/root'
+import { loadClerkScript, loadClerkUi } from '../common/load-clerk'
+import { rootElement } from '../common/root'
 import { ClerkSide, OurSide } from './sides'
 
 const { fapi, key = EMULATOR_PUBLISHABLE_KEY, ui = false } = readParams('sides')

@@ -6,8 +6,8 @@
  */
 import type { UserProfileGlobals } from '../globals'
 import { EMULATOR_PUBLISHABLE_KEY, readParams } from '../routes.mjs'
-import { loadClerkScript, loadClerkUi } from '../shared/load-clerk'
-import { rootElement } from '../shared/root'
+import { loadClerkScript, loadClerkUi } from '../common/load-clerk'
+import { rootElement } from '../common/root'
 
 const { fapi, key = EMULATOR_PUBLISHABLE_KEY } = readParams('userProfile')
 
