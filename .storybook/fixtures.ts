@@ -2,7 +2,7 @@
  * Seeds and ids shared by the stories. Ids are fixed so stories can pass them as props
  * (`emailAddressId`) and set-ups can send codes to them.
  */
-import type { EmulatorOptions } from '../src/testing/index'
+import type { EmulatorOptions, FaultSpec } from '../src/testing/index'
 
 /** Jane's verified primary address. */
 export const PRIMARY_ID = 'idn_2storyPrimary0000000000000'
@@ -13,6 +13,17 @@ export const NEW_ID = 'idn_2storyNew00000000000000000'
 
 /** A wait long enough to stay "loading" for the whole story (and short of setTimeout's limit). */
 export const FOREVER_MS = 2_000_000_000
+
+/** `GET /v1/me` never answers: the list stays loading for the whole story. */
+export const neverLoads: FaultSpec[] = [
+  { method: 'GET', path: '/v1/me', delayMs: FOREVER_MS, times: 10_000 },
+]
+
+/** Every Frontend API call answers 503. */
+export const serverDown: FaultSpec[] = [{ path: '/v1/*', status: 503, times: 10_000 }]
+
+/** Jane without any email address. */
+export const noAddresses = { users: [{ email_addresses: [] }] } satisfies EmulatorOptions
 
 /** Jane with a verified primary and an unverified `new@example.com`. */
 export const withUnverified = {

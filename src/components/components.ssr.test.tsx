@@ -99,6 +99,16 @@ describe('server rendering', () => {
   })
 })
 
+const verified: EmailAddress['verification'] = {
+  status: 'verified',
+  strategy: 'email_code',
+  attempts: null,
+  expireAt: null,
+  verifiedAtClient: null,
+  externalVerificationRedirectUrl: null,
+  error: null,
+}
+
 /** A user as a server prefetch leaves it in the cache: primary, verified, and one with a code out. */
 const user: User = {
   id: 'user_1',
@@ -106,30 +116,14 @@ const user: User = {
   emailAddresses: [
     {
       ...address,
-      verification: {
-        status: 'verified',
-        strategy: 'email_code',
-        attempts: null,
-        expireAt: null,
-        verifiedAtClient: null,
-        externalVerificationRedirectUrl: null,
-        error: null,
-      },
+      verification: verified,
     },
     {
       ...address,
       id: 'idn_2',
       emailAddress: 'work@example.com',
       createdAt: 1,
-      verification: {
-        status: 'verified',
-        strategy: 'email_code',
-        attempts: null,
-        expireAt: null,
-        verifiedAtClient: null,
-        externalVerificationRedirectUrl: null,
-        error: null,
-      },
+      verification: verified,
     },
     {
       ...address,

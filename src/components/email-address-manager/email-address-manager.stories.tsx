@@ -2,7 +2,9 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor, within } from 'storybook/test'
 import { emulatorParameters } from '../../../.storybook/emulator'
 import {
-  FOREVER_MS,
+  neverLoads,
+  noAddresses,
+  serverDown,
   NEW_ID,
   linkedAddresses,
   threeAddresses,
@@ -93,7 +95,7 @@ export const DarkTheme: Story = {
 /** Waiting for the first answer. */
 export const Loading: Story = {
   parameters: emulatorParameters({
-    faults: [{ method: 'GET', path: '/v1/me', delayMs: FOREVER_MS, times: 10_000 }],
+    faults: neverLoads,
     inbox: false,
   }),
   play: async ({ canvas }) => {
@@ -103,7 +105,7 @@ export const Loading: Story = {
 
 /** No address yet: the empty state, and adding one is offered. */
 export const Empty: Story = {
-  parameters: emulatorParameters({ seed: { users: [{ email_addresses: [] }] } }),
+  parameters: emulatorParameters({ seed: noAddresses }),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('No email addresses yet.')).toBeVisible()
     await expect(canvas.getByRole('button', { name: 'Add an email address' })).toBeEnabled()
@@ -113,7 +115,7 @@ export const Empty: Story = {
 /** FAPI is down: the list's error state with a retry. */
 export const ServerDown: Story = {
   parameters: emulatorParameters({
-    faults: [{ path: '/v1/*', status: 503, times: 10_000 }],
+    faults: serverDown,
     inbox: false,
   }),
   play: async ({ canvas }) => {
@@ -504,10 +506,10 @@ export const AllStates: Story = {
   parameters: emulatorParameters({
     matrix: {
       Loading: {
-        faults: [{ method: 'GET', path: '/v1/me', delayMs: FOREVER_MS, times: 10_000 }],
+        faults: neverLoads,
       },
-      Empty: { seed: { users: [{ email_addresses: [] }] } },
-      'Server down': { faults: [{ path: '/v1/*', status: 503, times: 10_000 }] },
+      Empty: { seed: noAddresses },
+      'Server down': { faults: serverDown },
       'Three addresses, two linked': { seed: linkedAddresses },
     },
   }),

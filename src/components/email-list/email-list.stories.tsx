@@ -2,7 +2,9 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor, within } from 'storybook/test'
 import { emulatorParameters } from '../../../.storybook/emulator'
 import {
-  FOREVER_MS,
+  neverLoads,
+  noAddresses,
+  serverDown,
   SECONDARY_ID,
   linkedAddresses,
   threeAddresses,
@@ -52,7 +54,7 @@ export const Default: Story = {
 /** The skeleton while `GET /v1/me` is in flight (it never answers here). */
 export const Loading: Story = {
   parameters: emulatorParameters({
-    faults: [{ method: 'GET', path: '/v1/me', delayMs: FOREVER_MS, times: 10_000 }],
+    faults: neverLoads,
     inbox: false,
   }),
   play: async ({ canvas }) => {
@@ -93,7 +95,7 @@ export const ErrorWithRetry: Story = {
 /** FAPI is down (503 maintenance on every request): the error state, still with a retry. */
 export const ServerDown: Story = {
   parameters: emulatorParameters({
-    faults: [{ path: '/v1/*', status: 503, times: 10_000 }],
+    faults: serverDown,
     inbox: false,
   }),
   play: async ({ canvas }) => {
@@ -276,10 +278,10 @@ export const AllStates: Story = {
   parameters: emulatorParameters({
     matrix: {
       Loading: {
-        faults: [{ method: 'GET', path: '/v1/me', delayMs: FOREVER_MS, times: 10_000 }],
+        faults: neverLoads,
       },
-      Empty: { seed: { users: [{ email_addresses: [] }] } },
-      'Server down': { faults: [{ path: '/v1/*', status: 503, times: 10_000 }] },
+      Empty: { seed: noAddresses },
+      'Server down': { faults: serverDown },
       'Only address': { seed: seeds.default },
       'Primary, verified, unverified': { seed: threeAddresses },
       Linked: { seed: linkedAddresses },
