@@ -437,7 +437,8 @@ for (const [name, mutation] of Object.entries(MUTATIONS)) {
         expectSentOnce(sent, mutation)
 
         if (expected.outcome === 'signedOut') {
-          await expect(page.getByRole('alert')).toHaveText(
+          // Its own alert: until the screen swaps (a render after the answer), the page has others.
+          await expect(page.getByTestId('signed-out').getByRole('alert')).toHaveText(
             'Your session has ended (authentication_invalid). Sign in again to manage your email addresses.',
           )
           return
