@@ -219,6 +219,36 @@ describe('emulator clock, prefixes and failures', () => {
     expect(() => emulator.clock.advance(-1)).toThrow(RangeError)
   })
 
+  it('puts the clock back where it started on reset, so moved time does not leak into the next test', async () => {
+    const frozen = createFapiEmulator({ now: 1_700_000_000_000 })
+    frozen.clock.advance(11 * 60_000)
+    frozen.reset()
+    expect(frozen.clock.now()).toBe(1_700_000_000_000)
+
+    const running = createFapiEmulator()
+    running.clock.advance(11 * 60_000)
+    const before = Date.now()
+    running.reset()
+    const now = running.clock.now()
+    expect(now).toBeGreaterThanOrEqual(before)
+    expect(now).toBeLessThanOrEqual(Date.now())
+    // A code sent after the reset expires 10 minutes from real time, not 21.
+    const send = (path: string, form: Record<string, string>) =>
+      running
+        .fetch(
+          new Request(`http://x.test${path}`, { method: 'POST', body: new URLSearchParams(form) }),
+        )
+        .then((response) => parse<{ response: EmailAddressJSON }>(response))
+    const created = await send('/v1/me/email_addresses', { email_address: 'fresh@example.com' })
+    const prepared = await send(
+      `/v1/me/email_addresses/${created.body.response.id}/prepare_verification`,
+      { strategy: 'email_code' },
+    )
+    const expireAt = prepared.body.response.verification?.expire_at ?? 0
+    expect(expireAt).toBeGreaterThanOrEqual(before + 10 * 60_000)
+    expect(expireAt).toBeLessThanOrEqual(Date.now() + 10 * 60_000)
+  })
+
   it('serves a proxy prefix (/__clerk/v1/...) and builds links on it', async () => {
     const emulator = createFapiEmulator()
     const res = await parse<{ image_url: string }>(

@@ -78,7 +78,10 @@ export interface FapiEmulator {
   readonly clock: EmulatorClock
   /** The default client's session and user. */
   readonly signedIn: SignedInIds
-  /** Replaces all state with `seed` (default: the options the emulator was created with). */
+  /**
+   * Replaces all state with `seed` (default: the options the emulator was created with), and puts
+   * the clock back where it started: real time, or the `now` the emulator was created with.
+   */
   reset(seed?: EmulatorSeed): void
   /** Queues a fault for the next `times` (default 1) matching requests. */
   injectFault(fault: FaultSpec): void
@@ -268,6 +271,8 @@ export function createFapiEmulator(options: EmulatorOptions = {}): FapiEmulator 
     reset(seed) {
       // Requests held for the old state must not land in the new one: their connections close.
       held.dropAll()
+      // Time moved by one test must not leak into the next: back to real time, or to `now`.
+      clock.set(start ?? Date.now())
       state = buildState(seed ?? initialSeed, clock.now())
       faults = []
     },
