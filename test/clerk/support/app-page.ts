@@ -14,8 +14,7 @@ export type PageGlobals = SidesGlobals
  * prebuilt UI loaded); close the returned server.
  */
 export async function openApp(page: Page, fapiUrl: string, { ui = false } = {}) {
-  const opened = await openPlayground(page, 'sides', { fapi: fapiUrl, ui })
-  return opened.server
+  return openPlayground(page, 'sides', { fapi: fapiUrl, ui })
 }
 
 /** clerk-js's list (`useUser`), as `email status [primary]`. */

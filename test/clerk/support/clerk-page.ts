@@ -22,7 +22,7 @@ export interface ClerkPage {
 
 /** Opens the playground's bare clerk-js page (`clerkJs`) and awaits `Clerk.load()`. */
 export async function openClerkPage(page: Page, fapiUrl: string): Promise<ClerkPage> {
-  const app = await openPlayground(page, 'clerkJs', { fapi: fapiUrl })
+  const server = await openPlayground(page, 'clerkJs', { fapi: fapiUrl })
   try {
     const clerk = await page.evaluateHandle(async () => {
       const { Clerk } = window as unknown as ClerkJsGlobals
@@ -30,9 +30,9 @@ export async function openClerkPage(page: Page, fapiUrl: string): Promise<ClerkP
       // Loaded now: user, session and client are set.
       return Clerk as LoadedClerk
     })
-    return { appUrl: app.server.url, clerk, close: () => app.close() }
+    return { appUrl: server.url, clerk, close: () => server.close() }
   } catch (error) {
-    await app.close()
+    await server.close()
     throw error
   }
 }

@@ -20,21 +20,16 @@ export default async function buildOnce(): Promise<() => Promise<void>> {
   return () => build.remove()
 }
 
-/** A playground page open in the browser, and its server to close. */
-export interface OpenedPage {
-  server: PlaygroundServer
-  close(): Promise<void>
-}
-
 /**
  * Serves the built playground and opens `name` with `params`, then waits for the page's `ready`
- * (its clerk-js loaded, its UI mounted). Closes the server itself if opening fails.
+ * (its clerk-js loaded, its UI mounted), and returns the server to close. Closes it itself if opening
+ * fails.
  */
 export async function openPlayground<P extends 'sides' | 'clerkJs' | 'userProfile'>(
   page: Page,
   name: P,
   params: PageParams[P],
-): Promise<OpenedPage> {
+): Promise<PlaygroundServer> {
   const dir = process.env.PLAYGROUND_DIR
   if (!dir) {
     throw new Error('PLAYGROUND_DIR is unset: run with -c test/clerk/playwright.config.ts')
@@ -47,5 +42,5 @@ export async function openPlayground<P extends 'sides' | 'clerkJs' | 'userProfil
     await server.close()
     throw error
   }
-  return { server, close: () => server.close() }
+  return server
 }

@@ -69,15 +69,15 @@ export async function openUserProfile(page: Page, fapiUrl: string): Promise<User
   const seal: Seal = { outside: [], errors: [], expected4xx: [], answers: [] }
   await sealContext(page.context(), seal)
   watchPage(page, fapiUrl, seal)
-  const opened = await openPlayground(page, 'userProfile', { fapi: fapiUrl })
+  const server = await openPlayground(page, 'userProfile', { fapi: fapiUrl })
   const emails = page.locator('.cl-profileSection__emailAddresses')
   try {
     await emails.getByRole('button', { name: 'Add email address' }).waitFor()
   } catch (error) {
-    await opened.close()
+    await server.close()
     throw error
   }
-  return { seal, emails, close: () => opened.close() }
+  return { seal, emails, close: () => server.close() }
 }
 
 /** The row of one address in the section (its text, badges and menu). */
