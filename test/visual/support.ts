@@ -15,13 +15,10 @@ import { test as base, type Browser, expect, type Page } from '@playwright/test'
 import { startPlaygroundServer } from '../../playground/server.mjs'
 
 /** Where `npm run test:visual` builds the Storybook (git-ignored). */
-export const STORYBOOK_DIR = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../.tmp/storybook-visual',
-)
+const STORYBOOK_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../.tmp/storybook-visual')
 
 /** The wall clock every page sees. */
-export const FIXED_NOW = new Date('2026-03-02T09:30:00Z')
+const FIXED_NOW = new Date('2026-03-02T09:30:00Z')
 
 /** One entry of the built Storybook's `index.json`. */
 export interface StoryEntry {
@@ -47,7 +44,7 @@ export function storyIndex(): StoryEntry[] {
 }
 
 /** How a story is looked at. */
-export interface Mode {
+interface Mode {
   viewport: { width: number; height: number }
   colorScheme: 'light' | 'dark'
   /** Storybook globals for the URL (`globals=key:value;…`). */
@@ -58,7 +55,7 @@ export interface Mode {
 const SKIP_AXE = { 'a11y.manual': '!true' }
 const DESKTOP = { width: 1024, height: 768 }
 
-export const MODES = {
+const MODES = {
   light: { viewport: DESKTOP, colorScheme: 'light', globals: SKIP_AXE },
   dark: { viewport: DESKTOP, colorScheme: 'dark', globals: {} },
   rtl: { viewport: DESKTOP, colorScheme: 'light', globals: { direction: 'rtl' } },
@@ -235,37 +232,35 @@ export class Storybook {
   }
 }
 
-/** Where the inbox stays in the picture: it must follow the scheme, and it is empty there. */
+/**
+ * Where the inbox stays in the picture: the dark theme (it must follow the scheme), and the stories
+ * about the inbox itself, whose play functions wait until what was sent is in it.
+ */
 const INBOX_SHOWN = new Set([
   'email-addresses-emailaddressmanager--dark-theme',
   'storybook-emulator-inbox--empty',
+  'storybook-emulator-inbox--code-in-inbox',
+  'storybook-emulator-inbox--link-from-inbox',
 ])
-
-/**
- * The emulator's inbox is a harness panel below most stories that lists what was sent, re-read every
- * half second: hidden in their screenshots (after the play function, which may use it).
- */
-export async function showInbox(page: Page, story: StoryEntry): Promise<void> {
-  const keep = INBOX_SHOWN.has(story.id)
-  await page.evaluate((hide) => {
-    const id = 'visual-hide-inbox'
-    document.getElementById(id)?.remove()
-    if (hide) {
-      const style = document.createElement('style')
-      style.id = id
-      style.textContent = "[data-testid='emulator-inbox'] { display: none !important; }"
-      document.head.append(style)
-    }
-  }, !keep)
-}
 
 /** Room kept around the story in a screenshot, so focus rings and shadows at its edge show whole. */
 const MARGIN = 8
 
 /**
  * Compares the story (`#storybook-root` and `MARGIN` px around it) with `baselines/<mode>/<id>.png`.
+ * The emulator's inbox, a harness panel below most stories that re-reads what was sent every half
+ * second, is hidden for the picture unless the story is in `INBOX_SHOWN` (`show` brings it back
+ * for the next story's play function, which may use it).
  */
 export async function expectStoryScreenshot(page: Page, mode: ModeName, story: StoryEntry) {
+  if (!INBOX_SHOWN.has(story.id)) {
+    await page.evaluate(() => {
+      const style = document.createElement('style')
+      style.id = 'visual-hide-inbox'
+      style.textContent = "[data-testid='emulator-inbox'] { display: none !important; }"
+      document.head.append(style)
+    })
+  }
   const clip = await page.locator('#storybook-root').evaluate((root, margin) => {
     const box = root.getBoundingClientRect()
     const x = Math.max(0, Math.floor(box.left + scrollX - margin))
