@@ -27,13 +27,11 @@ export interface Benchmarks {
 export const BENCHMARKS_JSON: string
 /** The names a `<!-- bench:NAME -->` marker may use. */
 export const TABLE_NAMES: readonly string[]
-/** Table `name` as Markdown (not yet formatted), with the line that says when it was measured. */
-export function renderTable(name: string, data: Benchmarks): string
 /** `text` with every marked table rendered from `data`, formatted as Prettier would for `file`. */
 export function renderMarkdown(text: string, data: Benchmarks, file?: string): Promise<string>
 /** README.md and every Markdown file under `docs/`. */
 export function markdownFiles(): Promise<string[]>
 /** Reads `docs/benchmarks.json`. */
-export function readBenchmarks(file?: string): Promise<Benchmarks>
+export function readBenchmarks(): Promise<Benchmarks>
 /** Renders every marked table; returns the files that differed (rewritten when `write`). */
 export function syncDocs(options?: { write?: boolean }): Promise<string[]>

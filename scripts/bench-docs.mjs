@@ -125,6 +125,11 @@ function allFigures(data) {
   return Object.values(data.runs).flatMap((run) => run.figures)
 }
 
+/** The figure called `name`, unless it failed or is still pending. */
+function measured(figures, name) {
+  return figures.find((f) => f.name === name && !f.error && !f.pending)
+}
+
 /** "Measured by `npm run bench` on …" for the runs the figures come from. */
 function measuredLine(data, steps) {
   const runs = steps.map((step) => data.runs[step]).filter(Boolean)
@@ -149,7 +154,7 @@ function measuredLine(data, steps) {
 /** The headline figures, one line each, as the docs' summary shows them. */
 function summaryRows(data) {
   const figures = allFigures(data)
-  const find = (name) => figures.find((f) => f.name === name && !f.error && !f.pending)
+  const find = (name) => measured(figures, name)
   const rows = []
   const size = (label, name, how) => {
     const f = find(name)
@@ -288,7 +293,7 @@ function summaryRows(data) {
  */
 function versusRows(data) {
   const figures = allFigures(data)
-  const find = (name) => figures.find((f) => f.name === name && !f.error && !f.pending)
+  const find = (name) => measured(figures, name)
   const rows = []
   const clerk = figures.find((f) => f.ratio_gzip)
   if (clerk) {
@@ -327,7 +332,7 @@ const TABLES = {
 export const TABLE_NAMES = Object.keys(TABLES)
 
 /** Table `name` as Markdown (not yet formatted), with the line that says when it was measured. */
-export function renderTable(name, data) {
+function renderTable(name, data) {
   const table = TABLES[name]
   if (!table) {
     throw new Error(`no bench table "${name}" (known: ${TABLE_NAMES.join(', ')})`)
@@ -384,8 +389,8 @@ export async function markdownFiles() {
 }
 
 /** `docs/benchmarks.json`. */
-export async function readBenchmarks(file = BENCHMARKS_JSON) {
-  return JSON.parse(await readFile(file, 'utf8'))
+export async function readBenchmarks() {
+  return JSON.parse(await readFile(BENCHMARKS_JSON, 'utf8'))
 }
 
 /**

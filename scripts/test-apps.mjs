@@ -235,14 +235,12 @@ async function main() {
             recursive: true,
             filter: (source) => !/[\\/](?:node_modules|\.next|dist)(?:[\\/]|$)/.test(source),
           })
-          await run('npm', install, { cwd: join(work, app) })
-          if (app === 'vite-react18') {
-            // The oldest React the peer range allows, with its own types: the same app must build
-            // (tsc strict against React 18's types) and run.
-            await run('npm', ['install', '--no-audit', '--no-fund', ...REACT_18], {
-              cwd: join(work, app),
-            })
-          }
+          // vite-react18: the same command with the oldest React the peer range allows, and its own
+          // types (named last, they replace the fixture's React 19); the app must build (tsc strict
+          // against React 18's types) and run.
+          await run('npm', app === 'vite-react18' ? [...install, ...REACT_18] : install, {
+            cwd: join(work, app),
+          })
         }),
       ),
     )

@@ -21,7 +21,7 @@ export function env(
 }
 
 /** The theme's default colours as the browser computes them (`rgb(…)`), per scheme. */
-export const THEME_COLOURS = {
+const THEME_COLOURS = {
   light: {
     rowBorder: 'rgb(209, 213, 219)',
     primaryBackground: 'rgb(29, 78, 216)',
